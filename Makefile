@@ -1,0 +1,56 @@
+# Two commands for a fresh machine (Python 3.11+ and make): `make serve` and `make test`.
+# Both create .venv if needed and install the pinned requirements; nothing else is fetched at build time.
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-requirements
+DEV_STAMP := $(VENV)/.dev-requirements
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint generate check-generated check-chromium clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+
+$(SITE_STAMP): requirements.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(SITE_STAMP)
+
+## Regenerate every generated file (diagrams, reference pages) from its source.
+generate: $(SITE_STAMP)
+	$(PYTHON) scripts/diagrams.py generate
+
+## Serve the site with live reload at http://127.0.0.1:8000
+serve: generate
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Strict build into site/ (used by CI and by the Pages deployment)
+build: $(SITE_STAMP)
+	$(PYTHON) scripts/diagrams.py check
+	$(PYTHON) -m mkdocs build --strict
+
+## Fast checks that need no site build
+lint: $(DEV_STAMP)
+	$(PYTHON) scripts/vendor_assets.py check
+	$(PYTHON) scripts/diagrams.py check
+
+check-chromium:
+	@if [ -n "$$CHROMIUM" ]; then \
+		[ -x "$$CHROMIUM" ] || { echo "CHROMIUM=$$CHROMIUM is not an executable file" >&2; exit 1; }; \
+	elif ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then \
+		echo "make test needs Chromium for the browser tests." >&2; \
+		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)" >&2; \
+		exit 1; \
+	fi
+
+## Every check: lint, generated files up to date, strict build, unit and browser tests
+test: $(DEV_STAMP) check-chromium lint
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site .cache test-artifacts .pytest_cache

@@ -1,0 +1,40 @@
+"""Read a Markdown page's YAML front matter, with the line numbers that error messages need."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^---[ \t]*$", re.S | re.M)
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, path: str, line: int, message: str):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+def split(text: str, path: str) -> tuple[dict, str, int]:
+    """Return (front matter, body, line number where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1
+    try:
+        data = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise FrontMatterError(path, (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise FrontMatterError(path, 1, "front matter must be a YAML mapping")
+    body_line = text[: match.end()].count("\n") + 2
+    return data, text[match.end():].lstrip("\n"), body_line
+
+
+def key_line(text: str, key: str) -> int:
+    """The line of `key:` inside the front matter, or 1."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+        if number > 1 and line.strip() == "---":
+            break
+    return 1

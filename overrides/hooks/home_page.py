@@ -1,0 +1,44 @@
+"""The home page's "What is inside" grid, generated from the pages that exist, so it never links to a missing one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLACEHOLDER = "<!-- section-cards -->"
+
+
+@dataclass(frozen=True)
+class Section:
+    folder: str  # top-level folder under docs/
+    icon: str
+    title: str
+    pitch: str
+
+
+SECTIONS = (
+    Section("framework", ":material-stairs:", "The method", "The seven steps and the cross-cutting concerns"),
+    Section("cases", ":material-briefcase-outline:", "Case studies", "Worked designs that apply the seven steps"),
+    Section("concepts", ":material-lightbulb-on-outline:", "Concepts", "One page per idea, linked from every chapter that uses it"),
+    Section("notebooks", ":material-notebook-outline:", "Notebooks", "Code the build executes, so every number is computed"),
+)
+
+
+def section_cards(pages: list[str]) -> str:
+    """Markdown for a card per section that has pages; `pages` are docs-relative paths (src_uri)."""
+    cards = []
+    for section in SECTIONS:
+        members = [p for p in pages if p.startswith(section.folder + "/")]
+        landing = f"{section.folder}/index.md"
+        if not members or landing not in members:
+            continue
+        count = len(members) - 1
+        cards.append(
+            f"- {section.icon} **[{section.title}]({landing})**\n\n    ---\n\n"
+            f"    {section.pitch}: {count} page{'s' if count != 1 else ''}.\n"
+        )
+    if not cards:
+        return ""
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
+
+
+def fill(markdown: str, pages: list[str]) -> str:
+    return markdown.replace(PLACEHOLDER, section_cards(pages))

@@ -1,0 +1,34 @@
+"""Add the vendored KaTeX files to the pages that contain math, and only to those.
+
+Mermaid is handled the same way by mkdocs-mermaid2 (only pages with diagrams load it); this does it for math,
+so a page without formulas loads neither library.
+"""
+from __future__ import annotations
+
+# arithmatex wraps Markdown math in this class; notebook Markdown cells keep their $...$ for KaTeX to find.
+MATH_MARKERS = ('class="arithmatex"', "jp-RenderedMarkdown")
+
+KATEX_CSS = "assets/vendor/katex/katex.min.css"
+KATEX_SCRIPTS = (
+    "assets/vendor/katex/katex.min.js",
+    "assets/vendor/katex/contrib/auto-render.min.js",
+    "javascripts/katex-init.js",
+)
+
+
+def has_math(html: str) -> bool:
+    return any(marker in html for marker in MATH_MARKERS)
+
+
+def add_math_assets(html: str, root: str) -> str:
+    """Return the page with KaTeX linked, `root` being the relative path from the page to the site root."""
+    if not has_math(html):
+        return html
+    css = f'<link rel="stylesheet" href="{root}{KATEX_CSS}">'
+    # Scripts go last: katex-init.js subscribes to Material's document$, which the theme bundle defines.
+    scripts = "".join(f'<script src="{root}{path}"></script>' for path in KATEX_SCRIPTS)
+    if "</head>" not in html or "</body>" not in html:
+        raise ValueError("page has no </head> or </body>: cannot add the math renderer")
+    html = html.replace("</head>", css + "</head>", 1)
+    head, _, tail = html.rpartition("</body>")
+    return head + scripts + "</body>" + tail

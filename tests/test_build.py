@@ -1,0 +1,66 @@
+"""The strict build passes on the real docs, and stops with the file named when a link is broken."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import ROOT, mkdocs_build
+
+COPIED = ["mkdocs.yml", "docs", "overrides", "diagrams", "scripts", ".cache"]
+
+
+def copy_project(destination):
+    destination.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        elif source.exists():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def test_strict_build_passes(built_site):
+    assert (built_site / "index.html").exists()
+    assert (built_site / "search" / "search_index.json").exists()
+
+
+def test_broken_link_fails_the_build_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "license.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](no-such-page.md).\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "about/license.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+def test_missing_anchor_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "license.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the notebooks](../notebooks/index.md#no-such-heading).\n",
+                    encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-heading" in result.stderr
+
+
+def test_page_left_out_of_the_navigation_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "about" / "orphan.md").write_text("---\ntitle: Orphan\n---\n\nNot in the nav.\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "about/orphan.md" in result.stderr
+
+
+def test_pages_without_diagrams_or_math_load_neither_library(built_site):
+    license_page = (built_site / "about" / "license" / "index.html").read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in license_page
+    assert "katex" not in license_page
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "assets/vendor/mermaid/mermaid.min.js" in home
+
+
+def test_no_page_references_a_cdn(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for cdn in ("unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "fonts.googleapis.com"):
+            assert cdn not in text, f"{page.relative_to(built_site)} references {cdn}"

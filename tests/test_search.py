@@ -1,0 +1,70 @@
+"""The search index holds prose, not noise; and the search box finds the right page."""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import BASE_PATH
+
+from browser_pages import new_page
+
+# (query typed by a reader, path of the page that must be the first result)
+SEARCHES = [
+    ("capacity planning", "notebooks/back-of-the-envelope/"),
+    ("peak QPS", "notebooks/back-of-the-envelope/"),
+    ("component index", "components/"),
+    ("diagram legend", "components/legend/"),
+    ("CC BY", "about/license/"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_docs(built_site) -> list[dict]:
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_index_has_no_mermaid_source(search_docs):
+    offenders = [d["location"] for d in search_docs if "flowchart " in d["text"] or "classDef" in d["text"]
+                 or "sequenceDiagram" in d["text"] or "-->" in d["text"]]
+    assert not offenders, f"Mermaid source in the search index: {offenders}"
+
+
+def test_index_has_no_notebook_noise(search_docs):
+    offenders = [d["location"] for d in search_docs
+                 if "In [" in d["text"] or "Copied!" in d["text"] or "Out[" in d["text"]
+                 or "def " in d["text"] or "import " in d["text"]]
+    assert not offenders, f"notebook prompts or code in the search index: {offenders}"
+
+
+def test_index_has_no_permalink_symbols(search_docs):
+    offenders = [d["location"] for d in search_docs if "¶" in d["title"] or "¶" in d["text"]]
+    assert not offenders, f"permalink symbols in the search index: {offenders}"
+
+
+def test_notebook_results_are_searchable(search_docs):
+    notebook = [d for d in search_docs if d["location"].startswith("notebooks/back-of-the-envelope/")]
+    assert len(notebook) >= 4, "notebook sections missing from the index"
+    text = " ".join(d["text"] for d in notebook)
+    assert "servers for the peak" in text, "computed outputs of the notebook are not searchable"
+
+
+def search_first_result(page, query: str) -> str:
+    page.locator("label.md-search__icon[for='__search']").first.evaluate("label => label.click()")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first.get_attribute("href")
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_box_finds_the_page(browser, site_url, query, expected):
+    page = new_page(browser, "light")
+    page.goto(site_url, wait_until="load")
+    href = search_first_result(page, query)
+    page.context.close()
+    found = urlparse(href).path.removeprefix(BASE_PATH)
+    assert found == expected, f"search for {query!r}: first result {href!r}, expected {expected!r}"
