@@ -34,10 +34,13 @@ build: $(SITE_STAMP)
 	$(PYTHON) scripts/diagrams.py check
 	$(PYTHON) -m mkdocs build --strict
 
-## Fast checks that need no site build
+## Fast checks that need no site build: content model, spelling, Markdown style, generated files, vendored files
 lint: $(DEV_STAMP)
-	$(PYTHON) scripts/vendor_assets.py check
+	$(PYTHON) scripts/content.py lint
+	$(VENV)/bin/codespell docs diagrams scripts overrides README.md CONTRIBUTING.md
+	$(VENV)/bin/pymarkdown --config .pymarkdown.yml scan -r docs
 	$(PYTHON) scripts/diagrams.py check
+	$(PYTHON) scripts/vendor_assets.py check
 
 check-chromium:
 	@if [ -n "$$CHROMIUM" ]; then \

@@ -16,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from diagram_pipeline import pages, reference_pages, source  # noqa: E402
+from content_model.concepts import ConceptErrors, load_concepts  # noqa: E402
+from diagram_pipeline import concept_map, pages, reference_pages, source  # noqa: E402
 from diagram_pipeline.errors import Problem  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,10 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
     """Every file the generator owns, with the content it should have; or the problems that prevent it."""
     diagrams_dir, docs_dir = root / "diagrams", root / "docs"
     catalog, diagrams, problems = source.load_all(diagrams_dir, root)
+    try:
+        diagrams.update(concept_map.concept_maps(load_concepts(docs_dir)))
+    except ConceptErrors as errors:
+        problems.extend(_as_problem(line) for line in errors.problems)
 
     page_paths = sorted(p for p in docs_dir.rglob("*.md") if p.relative_to(root).as_posix() not in GENERATED_PAGES)
     scanned = []
@@ -61,6 +66,11 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
     wanted[root / LEGEND_PAGE] = reference_pages.legend()
     wanted[root / INDEX_PAGE] = reference_pages.component_index(catalog, diagrams, includes, titles, INDEX_PAGE)
     return wanted, []
+
+
+def _as_problem(message: str) -> Problem:
+    path, line, text = message.split(":", 2)
+    return Problem(path, int(line), text.strip())
 
 
 def _ids_of_invalid_sources(diagrams_dir: Path) -> set[str]:

@@ -1,7 +1,8 @@
-"""The build hooks of the handbook: one dispatcher, each job in its own module beside this file.
+"""The build hooks of the handbook: one dispatcher, each job in its own module.
 
-MkDocs imports this file by path (mkdocs.yml `hooks:`). The modules it calls are plain Python with no MkDocs
-import, so the content and its checks outlive the site generator.
+MkDocs imports this file by path (mkdocs.yml `hooks:`). The content model it relies on lives in scripts/content_model
+as plain Python with no MkDocs import, so the content and its checks outlive the site generator; the modules beside
+this file turn that model into pages.
 """
 from __future__ import annotations
 
@@ -14,28 +15,93 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+import case_pages  # noqa: E402
+import concept_pages  # noqa: E402
 import home_page  # noqa: E402
+import navigation  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
 import search_hygiene  # noqa: E402
+from content_model import backlinks, cases as case_model, concepts as concept_model  # noqa: E402
 
-# Notebook pages seen in this build: location -> (html, title), for rebuilding their search entries.
-_notebook_pages: dict[str, tuple[str, str]] = {}
+# State for one build, filled by on_config/on_files and read by the page events.
+_state: dict = {}
 
 
-def on_pre_build(config):
-    _notebook_pages.clear()
+def _fail(problems: list[str]) -> None:
+    raise PluginError("content errors:\n" + "\n".join(problems))
+
+
+def on_config(config):
+    docs_dir = Path(config.docs_dir)
+    try:
+        concepts = concept_model.load_concepts(docs_dir)
+    except concept_model.ConceptErrors as errors:
+        _fail(errors.problems)
+    try:
+        cases = case_model.load_cases(docs_dir)
+    except case_model.CaseErrors as errors:
+        _fail(errors.problems)
+    _state.clear()
+    _state["concepts"] = concepts
+    _state["cases"] = cases
+    _state["notebook_pages"] = {}
+
+    def concept_sections():
+        sections = []
+        for stage in concept_model.STAGES:
+            members = sorted((c for c in concepts.values() if c.stage == stage), key=lambda c: c.title.lower())
+            if members:
+                sections.append({concept_model.STAGE_TITLES[stage]: [{c.title: c.page} for c in members]})
+        return sections
+
+    def case_entries():
+        return ["cases/matrix.md", *({case.title: case.page} for case in cases)]
+
+    if config.nav is not None:
+        navigation.expand(config.nav, "concepts/index.md", concept_sections)
+        navigation.expand(config.nav, "cases/index.md", case_entries)
+    return config
+
+
+def on_files(files, config):
+    pages = sorted(f.src_uri for f in files if f.src_uri.endswith((".md", ".ipynb")) and f.is_documentation_page())
+    graph = backlinks.build(Path(config.docs_dir), pages, _state["concepts"])
+    if graph.problems:
+        _fail(graph.problems)
+    _state["graph"] = graph
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == "index.md":
+    src = page.file.src_uri
+    concepts = _state["concepts"]
+    cases = _state["cases"]
+    if src == "index.md":
         markdown = home_page.fill(markdown, sorted(f.src_uri for f in files.documentation_pages()))
+        case_grid = "## Case studies\n\n" + case_pages.cards(cases, src) if cases else ""
+        return markdown.replace(case_pages.CARDS, case_grid)
+    if src == "cases/index.md":
+        return markdown.replace(case_pages.CARDS, case_pages.cards(cases, src))
+    if src == "cases/matrix.md":
+        return markdown.replace(case_pages.MATRIX, case_pages.matrix(cases, src))
+    if src == "concepts/index.md":
+        markdown = markdown.replace(concept_pages.INDEX_BY_STAGE, concept_pages.index_by_stage(concepts))
+        return markdown.replace(concept_pages.INDEX_A_TO_Z, concept_pages.index_a_to_z(concepts))
+    concept_id = concept_model.concept_id(src)
+    if concept_id in concepts:
+        graph = _state["graph"]
+        return concept_pages.decorate(markdown, concepts[concept_id], concepts, graph.backlinks[concept_id],
+                                      graph.titles)
     return markdown
 
 
 @event_priority(-50)  # after other plugins have produced the HTML, before search indexes it
 def on_page_content(html, page, config, files):
+    summaries = {c.page.removesuffix(".md") + "/": c.summary for c in _state["concepts"].values()}
+    html = concept_pages.add_tooltips(html, page.url, summaries)
     return search_hygiene.exclude_noise(html)
 
 
@@ -45,7 +111,7 @@ def on_post_page(output, page, config):
             output = notebook_pages.remove_third_party_loaders(output)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
-        _notebook_pages[page.url] = (output, page.title)
+        _state["notebook_pages"][page.url] = (output, page.title)
     root = get_relative_url(".", page.url)
     root = "" if root == "." else root.rstrip("/") + "/"
     return page_assets.add_math_assets(output, root)
@@ -54,11 +120,12 @@ def on_post_page(output, page, config):
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not _notebook_pages or not index_path.exists():
+    notebooks = _state.get("notebook_pages", {})
+    if not notebooks or not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    kept = [doc for doc in index["docs"] if doc["location"].split("#")[0] not in _notebook_pages]
-    for location, (html, title) in _notebook_pages.items():
+    kept = [doc for doc in index["docs"] if doc["location"].split("#")[0] not in notebooks]
+    for location, (html, title) in notebooks.items():
         kept.extend(notebook_pages.search_entries(html, location, title))
     index["docs"] = kept
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -33,7 +33,7 @@ LAYER_STYLES = {
     "product": "fill:#f3f4f6,stroke:#4b5563,color:#111827",
 }
 
-EDGE_ARROWS = {"request": "-->", "batch": "-.->", "stream": "==>", "feedback": "-.->"}
+EDGE_ARROWS = {"request": "-->", "batch": "-.->", "stream": "==>", "feedback": "-.->", "relation": "---"}
 FEEDBACK_STYLE = "stroke:#ea580c,stroke-width:2px"
 MESSAGE_ARROWS = {"request": "->>", "response": "-->>", "async": "-)"}
 

@@ -25,6 +25,7 @@ EDGE_MEANINGS = {
     "batch": "a scheduled batch transfer (hourly, daily)",
     "stream": "a continuous event stream",
     "feedback": "outcomes flowing back into data and training",
+    "relation": "two related ideas (concept map only)",
 }
 _FRONT_MATTER_TITLE = re.compile(r"^---\s*\n.*?^title:\s*(?P<title>.+?)\s*$.*?^---\s*$", re.S | re.M)
 
@@ -69,7 +70,8 @@ def legend() -> str:
         lines.append(f'  from_{kind}["{escape(kind)}"] {arrow} to_{kind}[" "]')
     lines += [f"  linkStyle {list(EDGE_ARROWS).index('feedback')} stroke:#ea580c,stroke-width:2px", "```", ""]
     lines += ["| Arrow | Kind | Means |", "| --- | --- | --- |"]
-    arrow_names = {"request": "solid", "batch": "dotted", "stream": "thick", "feedback": "dotted orange"}
+    arrow_names = {"request": "solid", "batch": "dotted", "stream": "thick", "feedback": "dotted orange",
+                   "relation": "line without arrow"}
     for kind, meaning in EDGE_MEANINGS.items():
         lines.append(f"| {arrow_names[kind]} | `{kind}` | {meaning} |")
     lines += ["", "The [component index](index.md) lists every component and the diagrams that use it.", ""]

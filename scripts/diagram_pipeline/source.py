@@ -14,7 +14,7 @@ from .yaml_lines import LineDict, LineList
 
 KINDS = ("service", "store", "queue", "model", "user", "external", "step")
 LAYERS = ("data", "features", "training", "serving", "monitoring", "product")
-EDGE_KINDS = ("request", "batch", "stream", "feedback")
+EDGE_KINDS = ("request", "batch", "stream", "feedback", "relation")
 MESSAGE_KINDS = ("request", "response", "async")
 DIRECTIONS = ("LR", "RL", "TB", "BT")
 DIAGRAM_TYPES = ("flowchart", "sequence")

@@ -26,8 +26,8 @@ def split(text: str, path: str) -> tuple[dict, str, int]:
         raise FrontMatterError(path, (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error}") from None
     if not isinstance(data, dict):
         raise FrontMatterError(path, 1, "front matter must be a YAML mapping")
-    body_line = text[: match.end()].count("\n") + 2
-    return data, text[match.end():].lstrip("\n"), body_line
+    body_start = match.end() + 1  # just past the newline that ends the closing ---
+    return data, text[body_start:], text[:body_start].count("\n") + 1
 
 
 def key_line(text: str, key: str) -> int:

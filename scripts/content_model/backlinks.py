@@ -1,0 +1,54 @@
+"""Who links to which concept: the data behind every concept page's "Used in" section."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import front_matter
+from .concepts import Concept, concept_id
+from .links import find_links
+
+# Pages whose links to concepts are generated listings, not uses of the concept.
+LISTING_PAGES = {"index.md", "concepts/index.md", "concepts/map.md", "components/index.md"}
+
+
+@dataclass
+class LinkGraph:
+    backlinks: dict[str, set[str]] = field(default_factory=dict)  # concept id -> pages that link to it
+    titles: dict[str, str] = field(default_factory=dict)  # page -> title
+    problems: list[str] = field(default_factory=list)
+    concept_links: int = 0  # every link to a concept page across the site
+
+
+def page_source(path: Path, page: str) -> tuple[str, str, int]:
+    """(title, Markdown body, first line of the body) for a Markdown page or a notebook's Markdown cells."""
+    text = path.read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):
+        cells = json.loads(text).get("cells", [])
+        markdown = "\n\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "markdown")
+        title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path.stem)
+        return title, markdown, 1
+    meta, body, first_line = front_matter.split(text, f"docs/{page}")
+    title = meta.get("title") or next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")),
+                                      path.stem.replace("-", " ").capitalize())
+    return str(title), body, first_line
+
+
+def build(docs_dir: Path, pages: list[str], concepts: dict[str, Concept]) -> LinkGraph:
+    graph = LinkGraph(backlinks={cid: set() for cid in concepts})
+    for page in pages:
+        title, body, first_line = page_source(docs_dir / page, page)
+        graph.titles[page] = title
+        for link in find_links(body, page, first_line):
+            target = concept_id(link.resolved) if link.resolved else None
+            if target is None:
+                continue
+            if target not in concepts:
+                graph.problems.append(f"docs/{page}:{link.line}: link to concept '{target}', but "
+                                      f"docs/concepts/{target}.md does not exist")
+                continue
+            graph.concept_links += 1
+            if page not in LISTING_PAGES and page != concepts[target].page:
+                graph.backlinks[target].add(page)
+    return graph

@@ -1,0 +1,55 @@
+"""Case studies as data: the front matter of docs/cases/<slug>/index.md feeds the case matrix, the case cards and
+the navigation, so adding a case adds its row, its card and its menu entry with no other edit."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import front_matter, schema
+from .front_matter import FrontMatterError
+
+CASES_DIR = "cases"
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    page: str  # docs-relative, e.g. "cases/fraud-detection/index.md"
+    meta: dict
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+
+class CaseErrors(Exception):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def case_pages(docs_dir: Path) -> list[Path]:
+    folder = docs_dir / CASES_DIR
+    return sorted(folder.glob("*/index.md")) if folder.exists() else []
+
+
+def load_cases(docs_dir: Path) -> list[Case]:
+    """Every case, validated against schemas/case.schema.json, sorted by title; raises CaseErrors."""
+    cases, problems = [], []
+    for path in case_pages(docs_dir):
+        page = path.relative_to(docs_dir).as_posix()
+        shown = f"docs/{page}"
+        text = path.read_text(encoding="utf-8")
+        try:
+            meta, _, _ = front_matter.split(text, shown)
+        except FrontMatterError as error:
+            problems.append(str(error))
+            continue
+        found = schema.problems(meta, "case", text, shown, template="scripts/templates/case.md")
+        if found:
+            problems.extend(found)
+            continue
+        cases.append(Case(path.parent.name, page, meta))
+    if problems:
+        raise CaseErrors(problems)
+    return sorted(cases, key=lambda c: c.title.lower())

@@ -1,0 +1,59 @@
+"""The concept map: one diagram per lifecycle stage, generated from the concepts' front matter.
+
+The source here is structured data too (each concept's stage and related ids), so the map goes through the same
+renderer as every other diagram and is checked the same way.
+"""
+from __future__ import annotations
+
+from content_model.concepts import STAGE_TITLES, STAGES, Concept
+
+from .source import Component, Diagram, Edge, Group
+
+MAP_PREFIX = "concepts/map-"
+# Concept stages drawn with the color of the closest architecture layer.
+STAGE_LAYERS = {
+    "framing": "product", "data": "data", "features": "features", "modeling": "training",
+    "evaluation": "monitoring", "serving": "serving", "monitoring": "monitoring",
+}
+
+
+def _node_id(concept_id: str) -> str:
+    return concept_id.replace("-", "_")
+
+
+def stage_map(stage: str, concepts: dict[str, Concept]) -> Diagram:
+    """The concepts of one stage, the concepts of other stages they relate to, and the relations."""
+    members = sorted((c for c in concepts.values() if c.stage == stage), key=lambda c: c.title.lower())
+    member_ids = {c.id for c in members}
+    diagram = Diagram(id=f"{MAP_PREFIX}{stage}", path="docs/concepts (front matter)",
+                      title=f"Concept map: {STAGE_TITLES[stage]}", type="flowchart", direction="LR")
+    neighbours: dict[str, list[str]] = {}
+    pairs = set()
+    for concept in members:
+        for related in concept.related:
+            pair = tuple(sorted((concept.id, related)))
+            if pair in pairs:
+                continue
+            pairs.add(pair)
+            diagram.edges.append(Edge(_node_id(concept.id), _node_id(related), "", "relation"))
+            if related not in member_ids:
+                other_stage = concepts[related].stage
+                if related not in neighbours.setdefault(other_stage, []):
+                    neighbours[other_stage].append(related)
+
+    def add(concept: Concept) -> str:
+        node = _node_id(concept.id)
+        diagram.nodes[node] = Component(node, concept.title, "step", STAGE_LAYERS[concept.stage], concept.id, False)
+        return node
+
+    diagram.groups.append(Group(f"stage_{stage}", STAGE_TITLES[stage], [add(c) for c in members]))
+    for other in STAGES:
+        if other in neighbours:
+            ids = sorted(neighbours[other], key=lambda cid: concepts[cid].title.lower())
+            diagram.groups.append(Group(f"stage_{other}", STAGE_TITLES[other], [add(concepts[cid]) for cid in ids]))
+    return diagram
+
+
+def concept_maps(concepts: dict[str, Concept]) -> dict[str, Diagram]:
+    return {f"{MAP_PREFIX}{stage}": stage_map(stage, concepts) for stage in STAGES
+            if any(c.stage == stage for c in concepts.values())}
