@@ -24,7 +24,7 @@ def test_strict_build_passes(built_site):
     assert (built_site / "search" / "search_index.json").exists()
 
 
-def test_broken_link_fails_the_build_naming_the_file(tmp_path):
+def test_broken_link_fails_the_build_naming_the_file(tmp_path, built_site):  # built_site: notebooks cached
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "about" / "license.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](no-such-page.md).\n", encoding="utf-8")
@@ -33,7 +33,7 @@ def test_broken_link_fails_the_build_naming_the_file(tmp_path):
     assert "about/license.md" in result.stderr and "no-such-page.md" in result.stderr
 
 
-def test_missing_anchor_fails_the_build(tmp_path):
+def test_missing_anchor_fails_the_build(tmp_path, built_site):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "about" / "license.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [the notebooks](../notebooks/index.md#no-such-heading).\n",
@@ -43,7 +43,7 @@ def test_missing_anchor_fails_the_build(tmp_path):
     assert "no-such-heading" in result.stderr
 
 
-def test_page_left_out_of_the_navigation_fails_the_build(tmp_path):
+def test_page_left_out_of_the_navigation_fails_the_build(tmp_path, built_site):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "about" / "orphan.md").write_text("---\ntitle: Orphan\n---\n\nNot in the nav.\n")
     result = mkdocs_build(project, tmp_path / "site")

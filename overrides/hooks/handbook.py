@@ -19,11 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import case_pages  # noqa: E402
 import concept_pages  # noqa: E402
+import figures  # noqa: E402
 import home_page  # noqa: E402
 import navigation  # noqa: E402
+import notebook_index  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
 import search_hygiene  # noqa: E402
+import style_guide  # noqa: E402
 from content_model import backlinks, cases as case_model, concepts as concept_model  # noqa: E402
 
 # State for one build, filled by on_config/on_files and read by the page events.
@@ -60,7 +63,11 @@ def on_config(config):
     def case_entries():
         return ["cases/matrix.md", *({case.title: case.page} for case in cases)]
 
+    notebooks = notebook_index.read_notebooks(docs_dir)
+    _state["notebooks"] = notebooks
+
     if config.nav is not None:
+        navigation.expand(config.nav, "notebooks/index.md", lambda: [{n.title: n.page} for n in notebooks])
         navigation.expand(config.nav, "concepts/index.md", concept_sections)
         navigation.expand(config.nav, "cases/index.md", case_entries)
     return config
@@ -87,11 +94,18 @@ def on_page_markdown(markdown, page, config, files):
         return markdown.replace(case_pages.CARDS, case_pages.cards(cases, src))
     if src == "cases/matrix.md":
         return markdown.replace(case_pages.MATRIX, case_pages.matrix(cases, src))
+    if src == "notebooks/index.md":
+        return markdown.replace(notebook_index.PLACEHOLDER, notebook_index.table(_state["notebooks"], concepts))
+    if src == "contributing/style-guide.md":
+        return style_guide.fill(markdown)
     if src == "concepts/index.md":
         markdown = markdown.replace(concept_pages.INDEX_BY_STAGE, concept_pages.index_by_stage(concepts))
         return markdown.replace(concept_pages.INDEX_A_TO_Z, concept_pages.index_a_to_z(concepts))
     concept_id = concept_model.concept_id(src)
     if concept_id in concepts:
+        # The aliases become search "tags", weighted like a title (mkdocs.yml), so searching any other name of the
+        # concept finds its page first. Only the index reads them: the tags plugin, which would display them, is off.
+        page.meta["tags"] = list(concepts[concept_id].aliases)
         graph = _state["graph"]
         return concept_pages.decorate(markdown, concepts[concept_id], concepts, graph.backlinks[concept_id],
                                       graph.titles)
@@ -102,6 +116,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     summaries = {c.page.removesuffix(".md") + "/": c.summary for c in _state["concepts"].values()}
     html = concept_pages.add_tooltips(html, page.url, summaries)
+    html = figures.style_captions(html)
     return search_hygiene.exclude_noise(html)
 
 

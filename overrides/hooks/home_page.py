@@ -12,14 +12,19 @@ class Section:
     icon: str
     title: str
     pitch: str
+    noun: str  # what the section's pages are, for the count
 
 
 SECTIONS = (
-    Section("framework", ":material-stairs:", "The method", "The seven steps and the cross-cutting concerns"),
-    Section("cases", ":material-briefcase-outline:", "Case studies", "Worked designs that apply the seven steps"),
-    Section("concepts", ":material-lightbulb-on-outline:", "Concepts", "One page per idea, linked from every chapter that uses it"),
-    Section("notebooks", ":material-notebook-outline:", "Notebooks", "Code the build executes, so every number is computed"),
+    Section("framework", ":material-stairs:", "The method", "The seven steps and the cross-cutting concerns", "chapter"),
+    Section("cases", ":material-briefcase-outline:", "Case studies", "Worked designs that apply the seven steps", "case"),
+    Section("concepts", ":material-lightbulb-on-outline:", "Concepts",
+            "One page per idea, linked from every chapter that uses it", "concept"),
+    Section("notebooks", ":material-notebook-outline:", "Notebooks",
+            "Code the build executes, so every number is computed", "notebook"),
 )
+# Landing and listing pages inside a section, which are not counted as its members.
+LISTING_PAGES = {"cases/matrix.md", "concepts/map.md"}
 
 
 def section_cards(pages: list[str]) -> str:
@@ -30,10 +35,10 @@ def section_cards(pages: list[str]) -> str:
         landing = f"{section.folder}/index.md"
         if not members or landing not in members:
             continue
-        count = len(members) - 1
+        count = len([p for p in members if p != landing and p not in LISTING_PAGES])
         cards.append(
             f"- {section.icon} **[{section.title}]({landing})**\n\n    ---\n\n"
-            f"    {section.pitch}: {count} page{'s' if count != 1 else ''}.\n"
+            f"    {section.pitch}: {count} {section.noun}{'s' if count != 1 else ''}.\n"
         )
     if not cards:
         return ""

@@ -40,8 +40,9 @@ def build(docs_dir: Path, pages: list[str], concepts: dict[str, Concept]) -> Lin
     for page in pages:
         title, body, first_line = page_source(docs_dir / page, page)
         graph.titles[page] = title
-        for link in find_links(body, page, first_line):
-            target = concept_id(link.resolved) if link.resolved else None
+        for link in find_links(body, _link_base(page), first_line):
+            resolved = _as_source_path(link.resolved) if page.endswith(".ipynb") else link.resolved
+            target = concept_id(resolved) if resolved else None
             if target is None:
                 continue
             if target not in concepts:
@@ -52,3 +53,20 @@ def build(docs_dir: Path, pages: list[str], concepts: dict[str, Concept]) -> Lin
             if page not in LISTING_PAGES and page != concepts[target].page:
                 graph.backlinks[target].add(page)
     return graph
+
+
+def _link_base(page: str) -> str:
+    """Where relative links in a page are resolved from.
+
+    Markdown pages link to source files (../concepts/x.md), resolved from the file. Notebook Markdown is not
+    rewritten by the build, so notebooks link to site URLs (../../concepts/x/), resolved from the page's URL,
+    notebooks/<id>/.
+    """
+    if page.endswith(".ipynb"):
+        return page.removesuffix(".ipynb") + "/index.md"
+    return page
+
+
+def _as_source_path(resolved: str) -> str:
+    """concepts/data-drift (a site URL) -> concepts/data-drift.md (its source file)."""
+    return resolved if resolved.endswith((".md", ".ipynb")) else resolved.rstrip("/") + ".md"

@@ -44,6 +44,7 @@ STEP_SECTIONS = [
 ]
 MIN_WORDS = {"concept": 250, "case": 2500, "framework": 1500}
 CASE_MIN = {"diagrams": 2, "concept_links": 15, "follow_ups": 5, "further_reading": 5}
+FREE_TEXT_FIELDS = {"title", "summary", "teaches", "label_source"}
 GENERATED_SECTIONS = {"Used in", "Related concepts", "Notebook"}
 _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME)\b|lorem ipsum|coming soon", re.I)
 _INLINE_CODE = re.compile(r"`[^`]*`")
@@ -157,11 +158,12 @@ class Linter:
             return
         template_meta, template_body, _ = front_matter.split(template.read_text(encoding="utf-8"), str(template))
         for key, value in template_meta.items():
-            if isinstance(value, str) and len(value) > 12 and meta.get(key) == value:
+            # Only free-text fields: a category such as task_type may rightly equal the template's example.
+            if key in FREE_TEXT_FIELDS and meta.get(key) == value:
                 self.add(shown, front_matter.key_line(text, key), f"'{key}' is still the template's example "
                                                                    "(write this page's own)")
         leftovers = {line.strip() for _, line in prose_lines(template_body, 1)
-                     if len(line.strip()) > 12 and not line.lstrip().startswith(("#", "<!--", "|"))}
+                     if len(line.strip()) > 12 and not line.lstrip().startswith(("#", "<!--", "|", "!!!"))}
         for number, line in lines:
             if line.strip() in leftovers:
                 self.add(shown, number, "text left over from the template (replace it with the page's own content)")
