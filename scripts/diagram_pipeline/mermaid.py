@@ -23,14 +23,15 @@ SHAPES = {
     "step": ("[", "]"),  # plain rectangle
 }
 
-# Pastel fills with dark text and a saturated border: readable on Material's light and dark backgrounds alike.
+# Translucent tints of each layer's color (#RRGGBBAA) with a solid border, and no text color: Material sets the label
+# color per palette, and a tint reads as pale over the light background and as deep over the dark one.
 LAYER_STYLES = {
-    "data": "fill:#dbeafe,stroke:#2563eb,color:#111827",
-    "features": "fill:#dcfce7,stroke:#16a34a,color:#111827",
-    "training": "fill:#fef3c7,stroke:#d97706,color:#111827",
-    "serving": "fill:#ede9fe,stroke:#7c3aed,color:#111827",
-    "monitoring": "fill:#fee2e2,stroke:#dc2626,color:#111827",
-    "product": "fill:#f3f4f6,stroke:#4b5563,color:#111827",
+    "data": "fill:#2563eb2e,stroke:#2563eb,stroke-width:1.5px",
+    "features": "fill:#16a34a2e,stroke:#16a34a,stroke-width:1.5px",
+    "training": "fill:#d977062e,stroke:#d97706,stroke-width:1.5px",
+    "serving": "fill:#7c3aed2e,stroke:#7c3aed,stroke-width:1.5px",
+    "monitoring": "fill:#dc26262e,stroke:#dc2626,stroke-width:1.5px",
+    "product": "fill:#6b72802e,stroke:#6b7280,stroke-width:1.5px",
 }
 
 EDGE_ARROWS = {"request": "-->", "batch": "-.->", "stream": "==>", "feedback": "-.->", "relation": "---"}

@@ -55,6 +55,7 @@ def legend() -> str:
         lines.append(f"  classDef layer_{layer} {style}")
     for kind, (opening, closing) in SHAPES.items():
         lines.append(f'  kind_{kind}{opening}"{escape(kind)}"{closing}:::layer_product')
+    lines.append("  " + " ~~~ ".join(f"kind_{kind}" for kind in SHAPES))  # invisible links keep one row
     lines += ["```", "", "| Shape | Kind | Means |", "| --- | --- | --- |"]
     shape_names = {"service": "rounded box", "store": "cylinder", "queue": "parallelogram", "model": "hexagon",
                    "user": "stadium", "external": "double-edged box", "step": "rectangle"}
@@ -65,6 +66,7 @@ def legend() -> str:
         lines.append(f"  classDef layer_{layer} {style}")
     for layer in LAYER_STYLES:
         lines.append(f'  layer_{layer}_example("{escape(layer)}"):::layer_{layer}')
+    lines.append("  " + " ~~~ ".join(f"layer_{layer}_example" for layer in LAYER_STYLES))
     lines += ["```", "", "## Arrows: how data moves", "", "```mermaid", "flowchart LR"]
     for index, (kind, arrow) in enumerate(EDGE_ARROWS.items()):
         lines.append(f'  from_{kind}["{escape(kind)}"] {arrow} to_{kind}[" "]')
