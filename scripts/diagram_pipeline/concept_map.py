@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from content_model.concepts import STAGE_TITLES, STAGES, Concept
 
-from .source import Component, Diagram, Edge, Group
+from .source import Component, Diagram, Edge
 
 MAP_PREFIX = "concepts/map-"
 # Concept stages drawn with the color of the closest architecture layer.
@@ -22,35 +22,25 @@ def _node_id(concept_id: str) -> str:
 
 
 def stage_map(stage: str, concepts: dict[str, Concept]) -> Diagram:
-    """The concepts of one stage, the concepts of other stages they relate to, and the relations."""
+    """The concepts of one stage and the relations among them.
+
+    Relations that cross stages are left out: drawn together they make an unreadable web, and every concept page
+    already lists all its related concepts.
+    """
     members = sorted((c for c in concepts.values() if c.stage == stage), key=lambda c: c.title.lower())
     member_ids = {c.id for c in members}
     diagram = Diagram(id=f"{MAP_PREFIX}{stage}", path="docs/concepts (front matter)",
                       title=f"Concept map: {STAGE_TITLES[stage]}", type="flowchart", direction="LR")
-    neighbours: dict[str, list[str]] = {}
+    for concept in members:
+        node = _node_id(concept.id)
+        diagram.nodes[node] = Component(node, concept.title, "step", STAGE_LAYERS[stage], concept.id, False)
     pairs = set()
     for concept in members:
         for related in concept.related:
             pair = tuple(sorted((concept.id, related)))
-            if pair in pairs:
-                continue
-            pairs.add(pair)
-            diagram.edges.append(Edge(_node_id(concept.id), _node_id(related), "", "relation"))
-            if related not in member_ids:
-                other_stage = concepts[related].stage
-                if related not in neighbours.setdefault(other_stage, []):
-                    neighbours[other_stage].append(related)
-
-    def add(concept: Concept) -> str:
-        node = _node_id(concept.id)
-        diagram.nodes[node] = Component(node, concept.title, "step", STAGE_LAYERS[concept.stage], concept.id, False)
-        return node
-
-    diagram.groups.append(Group(f"stage_{stage}", STAGE_TITLES[stage], [add(c) for c in members]))
-    for other in STAGES:
-        if other in neighbours:
-            ids = sorted(neighbours[other], key=lambda cid: concepts[cid].title.lower())
-            diagram.groups.append(Group(f"stage_{other}", STAGE_TITLES[other], [add(concepts[cid]) for cid in ids]))
+            if related in member_ids and pair not in pairs:
+                pairs.add(pair)
+                diagram.edges.append(Edge(_node_id(pair[0]), _node_id(pair[1]), "", "relation"))
     return diagram
 
 
