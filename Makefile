@@ -27,7 +27,7 @@ generate: $(SITE_STAMP)
 
 ## Serve the site with live reload at http://127.0.0.1:8000
 serve: generate
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Strict build into site/ (used by CI and by the Pages deployment)
 build: $(SITE_STAMP)

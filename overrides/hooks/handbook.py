@@ -6,6 +6,7 @@ this file turn that model into pages.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+sys.path.insert(0, str(_SCRIPTS))
 
 import case_pages  # noqa: E402
 import concept_pages  # noqa: E402
@@ -37,6 +39,25 @@ def _fail(problems: list[str]) -> None:
     raise PluginError("content errors:\n" + "\n".join(problems))
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_pre_build(config):
+    # While serving, a saved diagram source is redrawn into its pages at once (writing nothing when nothing is
+    # stale, so the rebuild this triggers ends there). `make build` and CI use `diagrams.py check` instead.
+    if _state.get("command") == "serve":
+        _diagrams_cli().main(["generate"])
+
+
+def _diagrams_cli():
+    # Loaded by path: the name "diagrams" is also the diagram sources folder at the repository root.
+    spec = importlib.util.spec_from_file_location("diagrams_cli", _SCRIPTS / "diagrams.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def on_config(config):
     docs_dir = Path(config.docs_dir)
     try:
@@ -47,7 +68,9 @@ def on_config(config):
         cases = case_model.load_cases(docs_dir)
     except case_model.CaseErrors as errors:
         _fail(errors.problems)
+    command = _state.get("command")
     _state.clear()
+    _state["command"] = command
     _state["concepts"] = concepts
     _state["cases"] = cases
     _state["notebook_pages"] = {}
