@@ -31,6 +31,7 @@ def read_notebooks(docs_dir: Path) -> list[Notebook]:
         lines = first.splitlines()
         title = lines[0][2:].strip() if lines and lines[0].startswith("# ") else path.stem
         prose = " ".join(line.strip() for line in lines[1:] if line.strip())
+        prose = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", prose)  # the notebook's links are relative to its own page
         lead = re.split(r"(?<=[.!?])\s", prose, maxsplit=1)[0] if prose else ""
         notebooks.append(Notebook(path.stem, f"notebooks/{path.name}", title, lead))
     return sorted(notebooks, key=lambda n: n.title.lower())
