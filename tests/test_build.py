@@ -64,3 +64,19 @@ def test_no_page_references_a_cdn(built_site):
         text = page.read_text(encoding="utf-8")
         for cdn in ("unpkg.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com", "fonts.googleapis.com"):
             assert cdn not in text, f"{page.relative_to(built_site)} references {cdn}"
+
+
+def test_a_failing_notebook_cell_fails_the_build_naming_notebook_and_cell(tmp_path, built_site):
+    import json
+
+    project = copy_project(tmp_path / "project")
+    notebook = project / "docs" / "notebooks" / "back-of-the-envelope.ipynb"
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    data["cells"].append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                          "source": ["raise ValueError('capacity assumptions are inconsistent')"]})
+    notebook.write_text(json.dumps(data), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "back-of-the-envelope.ipynb" in output
+    assert "capacity assumptions are inconsistent" in output, "the failing cell and its error are shown"
