@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from browser_pages import new_page
-from conftest import BASE_PATH, ROOT
-from test_search import search_first_result
+from conftest import ROOT
+from test_search import first_result_path
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from content_model.concepts import load_concepts  # noqa: E402
@@ -39,9 +38,5 @@ def test_hovering_a_concept_link_shows_its_summary(browser, site_url):
 
 @pytest.mark.parametrize("concept_id, query", QUERIES, ids=[f"{c}:{q}" for c, q in QUERIES])
 def test_search_finds_the_concept_first_by_title_and_alias(browser, site_url, concept_id, query):
-    page = new_page(browser, "light")
-    page.goto(site_url, wait_until="load")
-    href = search_first_result(page, query)
-    page.context.close()
-    found = urlparse(href).path.removeprefix(BASE_PATH)
+    found = first_result_path(browser, site_url, query)
     assert found == f"concepts/{concept_id}/", f"search {query!r}: first result {found!r}"

@@ -67,11 +67,16 @@ def search_first_result(page, query: str) -> str:
     return first.get_attribute("href")
 
 
-@pytest.mark.parametrize("query, expected", SEARCHES)
-def test_search_box_finds_the_page(browser, site_url, query, expected):
+def first_result_path(browser, site_url: str, query: str) -> str:
+    """The site path (e.g. "concepts/ab-testing/") of the first result for a query typed on the home page."""
     page = new_page(browser, "light")
     page.goto(site_url, wait_until="load")
     href = search_first_result(page, query)
     page.context.close()
-    found = urlparse(href).path.removeprefix(BASE_PATH)
-    assert found == expected, f"search for {query!r}: first result {href!r}, expected {expected!r}"
+    return urlparse(href).path.removeprefix(BASE_PATH)
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_box_finds_the_page(browser, site_url, query, expected):
+    found = first_result_path(browser, site_url, query)
+    assert found == expected, f"search for {query!r}: first result {found!r}, expected {expected!r}"

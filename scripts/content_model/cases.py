@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import front_matter, schema
-from .front_matter import FrontMatterError
+from . import schema
 
 CASES_DIR = "cases"
 
@@ -37,18 +36,10 @@ def load_cases(docs_dir: Path) -> list[Case]:
     """Every case, validated against schemas/case.schema.json, sorted by title; raises CaseErrors."""
     cases, problems = [], []
     for path in case_pages(docs_dir):
+        meta = schema.read_valid(path, docs_dir, "case", "scripts/templates/case.md", problems)
+        if meta is None:
+            continue
         page = path.relative_to(docs_dir).as_posix()
-        shown = f"docs/{page}"
-        text = path.read_text(encoding="utf-8")
-        try:
-            meta, _, _ = front_matter.split(text, shown)
-        except FrontMatterError as error:
-            problems.append(str(error))
-            continue
-        found = schema.problems(meta, "case", text, shown, template="scripts/templates/case.md")
-        if found:
-            problems.extend(found)
-            continue
         cases.append(Case(path.parent.name, page, meta))
     if problems:
         raise CaseErrors(problems)

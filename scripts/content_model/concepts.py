@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import front_matter, schema
-from .front_matter import FrontMatterError
+from . import schema
 
 STAGES = ("framing", "data", "features", "modeling", "evaluation", "serving", "monitoring")
 STAGE_TITLES = {
@@ -53,18 +52,10 @@ def concept_id(page: str) -> str | None:
 
 
 def _read_one(path: Path, docs_dir: Path, problems: list[str]) -> Concept | None:
+    meta = schema.read_valid(path, docs_dir, "concept", "scripts/templates/concept.md", problems)
+    if meta is None:
+        return None
     page = path.relative_to(docs_dir).as_posix()
-    shown = f"docs/{page}"
-    text = path.read_text(encoding="utf-8")
-    try:
-        meta, _, _ = front_matter.split(text, shown)
-    except FrontMatterError as error:
-        problems.append(str(error))
-        return None
-    found = schema.problems(meta, "concept", text, shown, template="scripts/templates/concept.md")
-    if found:
-        problems.extend(found)
-        return None
     return Concept(
         id=path.stem, page=page, title=meta["title"].strip(), aliases=tuple(a.strip() for a in meta["aliases"]),
         summary=" ".join(meta["summary"].split()), stage=meta["stage"], related=tuple(meta["related"]),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .front_matter import key_line
+from .front_matter import FrontMatterError, key_line, split
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -21,7 +21,7 @@ def validator(page_type: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def problems(meta: dict, page_type: str, text: str, shown: str, template: str = "") -> list[str]:
+def problems_of(meta: dict, page_type: str, text: str, shown: str, template: str = "") -> list[str]:
     found = []
     hint = f" (see {template})" if template else ""
     for error in sorted(validator(page_type).iter_errors(meta), key=lambda e: list(e.absolute_path)):
@@ -49,3 +49,17 @@ def _plain(error) -> str:
     if error.validator in ("minLength", "maxLength"):
         return f"has {len(error.instance)} characters; allowed {error.schema.get('minLength', 0)} to {error.schema.get('maxLength', 'any')}"
     return error.message
+
+
+def read_valid(path: Path, docs_dir: Path, page_type: str, template: str, problems: list[str]) -> dict | None:
+    """The front matter of one page if it is valid for its page type; otherwise None, with problems appended."""
+    shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
+    text = path.read_text(encoding="utf-8")
+    try:
+        meta, _, _ = split(text, shown)
+    except FrontMatterError as error:
+        problems.append(str(error))
+        return None
+    found = problems_of(meta, page_type, text, shown, template)
+    problems.extend(found)
+    return None if found else meta

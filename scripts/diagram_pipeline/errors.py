@@ -1,17 +1,7 @@
 """Problems found in sources or pages, each tied to a file and line so a contributor can go straight to it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+from content_model.problems import Problem  # noqa: F401  (re-exported for the pipeline)
 
 
 class Problems(Exception):
