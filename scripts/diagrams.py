@@ -43,7 +43,7 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
         problems.extend(found)
 
     includes = [include for page in scanned for include in page.includes]
-    known_ids = set(diagrams) | _ids_of_invalid_sources(diagrams_dir)
+    known_ids = set(diagrams) | _source_ids(diagrams_dir)
     for include in includes:
         if include.diagram_id not in known_ids:
             problems.append(Problem(include.page, include.line,
@@ -73,7 +73,7 @@ def _as_problem(message: str) -> Problem:
     return Problem(path, int(line), text.strip())
 
 
-def _ids_of_invalid_sources(diagrams_dir: Path) -> set[str]:
+def _source_ids(diagrams_dir: Path) -> set[str]:
     # A page that includes a diagram whose source has errors is reported through those errors, not as "missing".
     return {p.relative_to(diagrams_dir).with_suffix("").as_posix() for p in diagrams_dir.rglob("*.yml")}
 

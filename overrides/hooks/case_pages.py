@@ -1,13 +1,13 @@
 """The generated views of the case studies: the comparison matrix and the case cards."""
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from content_model.cases import Case  # noqa: E402
+from content_model.links import relative_link  # noqa: E402
 
 MATRIX = "<!-- case-matrix -->"
 CARDS = "<!-- case-cards -->"
@@ -31,7 +31,7 @@ def _cell(text: str) -> str:
 
 
 def _link(from_page: str, case: Case) -> str:
-    return posixpath.relpath(case.page, posixpath.dirname(from_page))
+    return relative_link(from_page, case.page)
 
 
 def matrix(cases: list[Case], from_page: str) -> str:

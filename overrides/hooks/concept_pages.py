@@ -10,6 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from content_model.concepts import STAGE_TITLES, STAGES, Concept  # noqa: E402
+from content_model.links import relative_link as relative  # noqa: E402
 
 # Groups of "Used in", by top-level folder, in reading order.
 USED_IN_GROUPS = (
@@ -21,10 +22,6 @@ USED_IN_GROUPS = (
 )
 INDEX_BY_STAGE = "<!-- concepts-by-stage -->"
 INDEX_A_TO_Z = "<!-- concepts-a-to-z -->"
-
-
-def relative(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page))
 
 
 def header(concept: Concept) -> str:

@@ -31,6 +31,11 @@ def resolve(page: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
+def relative_link(from_page: str, to_page: str) -> str:
+    """The relative Markdown link from one docs-relative page to another, e.g. ../concepts/data-drift.md."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+
+
 def find_links(markdown: str, page: str, first_line: int = 1) -> list[Link]:
     """Inline links outside code, with their line numbers (first_line is the line of markdown's first line)."""
     links, in_fence = [], False

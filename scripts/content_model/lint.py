@@ -199,27 +199,27 @@ class Linter:
         if len(linked) < CASE_MIN["concept_links"]:
             self.add(shown, first, f"{len(linked)} distinct concept links; a case needs at least "
                                    f"{CASE_MIN['concept_links']} (link each concept on first use)")
-        prompt = _find(found, "The prompt")
+        prompt = found.get("The prompt")
         if prompt and 'question "Try it first"' not in prompt.text:
             self.add(shown, prompt.line, 'no "Try it first" box in the prompt section (add !!! question "Try it first")')
         for step in CASE_STEPS:
-            section = _find(found, step)
+            section = found.get(step)
             if section and not ("**Decision:**" in section.text and "**Rejected:**" in section.text):
                 self.add(shown, section.line, f"step '{step}' does not end with '**Decision:** ... **Rejected:** ...'")
-        estimates = _find(found, "Back-of-the-envelope estimates")
+        estimates = found.get("Back-of-the-envelope estimates")
         if estimates:
             numbers = len(_NUMBER.findall(estimates.text))
             arithmetic = len(re.findall(r"[=×÷*/≈]|\\times|\\approx", estimates.text))
             if numbers < 10 or arithmetic < 3:
                 self.add(shown, estimates.line, "back-of-the-envelope section shows too little arithmetic "
                                                 "(give the numbers and each step of the calculation)")
-        follow_ups = _find(found, "Interviewer follow-ups")
+        follow_ups = found.get("Interviewer follow-ups")
         if follow_ups:
             count = sum(1 for _, t in follow_ups.lines if t.startswith("### "))
             if count < CASE_MIN["follow_ups"]:
                 self.add(shown, follow_ups.line, f"{count} follow-up questions; a case needs at least "
                                                  f"{CASE_MIN['follow_ups']} (each an ### question with its answer)")
-        reading = _find(found, "Further reading")
+        reading = found.get("Further reading")
         if reading:
             count = len(list_items(reading))
             if count < CASE_MIN["further_reading"]:
@@ -281,6 +281,3 @@ def _section_matches(title: str, wanted: str) -> bool:
         return title.startswith(wanted[:-1].rstrip())
     return title == wanted
 
-
-def _find(found: dict, title: str):
-    return found.get(title)

@@ -1,9 +1,10 @@
 """The two reference pages generated from the catalog: the legend, and the index of where each component is used."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
+
+from content_model.links import relative_link
 
 from .mermaid import EDGE_ARROWS, LAYER_STYLES, SHAPES, escape
 from .pages import Include
@@ -68,7 +69,7 @@ def legend() -> str:
         lines.append(f'  layer_{layer}_example("{escape(layer)}"):::layer_{layer}')
     lines.append("  " + " ~~~ ".join(f"layer_{layer}_example" for layer in LAYER_STYLES))
     lines += ["```", "", "## Arrows: how data moves", "", "```mermaid", "flowchart LR"]
-    for index, (kind, arrow) in enumerate(EDGE_ARROWS.items()):
+    for kind, arrow in EDGE_ARROWS.items():
         lines.append(f'  from_{kind}["{escape(kind)}"] {arrow} to_{kind}[" "]')
     lines += [f"  linkStyle {list(EDGE_ARROWS).index('feedback')} stroke:#ea580c,stroke-width:2px", "```", ""]
     lines += ["| Arrow | Kind | Means |", "| --- | --- | --- |"]
@@ -93,10 +94,9 @@ def component_index(
         pages_by_diagram.setdefault(include.diagram_id, [])
         if include.page not in pages_by_diagram[include.diagram_id]:
             pages_by_diagram[include.diagram_id].append(include.page)
-    index_dir = os.path.dirname(index_page)
 
     def link(page: str) -> str:
-        return f"[{titles.get(page, page)}]({os.path.relpath(page, index_dir)})"
+        return f"[{titles.get(page, page)}]({relative_link(index_page, page)})"
 
     lines = [
         "---",
