@@ -21,9 +21,9 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(SITE_STAMP)
 
-## Regenerate every generated file (diagrams, reference pages) from its source.
+## Regenerate every generated file (diagrams, estimates, reference pages) from its source.
 generate: $(SITE_STAMP)
-	$(PYTHON) scripts/diagrams.py generate
+	$(PYTHON) scripts/generate.py
 
 ## Serve the site with live reload at http://127.0.0.1:8000
 serve: generate
@@ -31,7 +31,7 @@ serve: generate
 
 ## Strict build into site/ (used by CI and by the Pages deployment)
 build: $(SITE_STAMP)
-	$(PYTHON) scripts/diagrams.py check
+	$(PYTHON) scripts/generate.py --check
 	$(PYTHON) -m mkdocs build --strict
 
 ## Fast checks that need no site build: content model, spelling, Markdown style, generated files, vendored files
@@ -39,7 +39,7 @@ lint: $(DEV_STAMP)
 	$(PYTHON) scripts/content.py lint
 	$(VENV)/bin/codespell docs diagrams scripts overrides README.md CONTRIBUTING.md
 	$(VENV)/bin/pymarkdown --config .pymarkdown.yml scan -r docs
-	$(PYTHON) scripts/diagrams.py check
+	$(PYTHON) scripts/generate.py --check
 	$(PYTHON) scripts/vendor_assets.py check
 
 check-chromium:

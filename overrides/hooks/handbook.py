@@ -44,15 +44,14 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    # While serving, a saved diagram source is redrawn into its pages at once (writing nothing when nothing is
-    # stale, so the rebuild this triggers ends there). `make build` and CI use `diagrams.py check` instead.
+    # While serving, a saved diagram or estimate source is redrawn into its pages at once (writing nothing when
+    # nothing is stale, so the rebuild this triggers ends there). `make build` and CI use `generate.py --check`.
     if _state.get("command") == "serve":
-        _diagrams_cli().main(["generate"])
+        _generate_cli().main([])
 
 
-def _diagrams_cli():
-    # Loaded by path: the name "diagrams" is also the diagram sources folder at the repository root.
-    spec = importlib.util.spec_from_file_location("diagrams_cli", _SCRIPTS / "diagrams.py")
+def _generate_cli():
+    spec = importlib.util.spec_from_file_location("generate_cli", _SCRIPTS / "generate.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

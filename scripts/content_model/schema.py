@@ -4,6 +4,7 @@ The schemas are the written-down content model; every message names the file and
 """
 from __future__ import annotations
 
+import datetime
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ def validator(page_type: str) -> Draft202012Validator:
 def problems_of(meta: dict, page_type: str, text: str, shown: str, template: str = "") -> list[str]:
     found = []
     hint = f" (see {template})" if template else ""
-    for error in sorted(validator(page_type).iter_errors(meta), key=lambda e: list(e.absolute_path)):
+    for error in sorted(validator(page_type).iter_errors(as_json(meta)), key=lambda e: list(e.absolute_path)):
         path = list(error.absolute_path)
         key = str(path[0]) if path else None
         line = key_line(text, key) if key else 1
@@ -39,6 +40,11 @@ def problems_of(meta: dict, page_type: str, text: str, shown: str, template: str
             where = ".".join(str(p) for p in path) or "front matter"
             found.append(f"{shown}:{line}: '{where}' {_plain(error)}{hint}")
     return found
+
+
+def as_json(meta: dict) -> dict:
+    """The front matter as JSON sees it: YAML reads an unquoted 2026-12-06 as a date, JSON Schema wants a string."""
+    return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in meta.items()}
 
 
 def _plain(error) -> str:
