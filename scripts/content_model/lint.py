@@ -5,6 +5,7 @@ listed in RULES (and in docs/contributing/style-guide.md); a page's type comes f
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -28,6 +29,8 @@ RULES = {
     "concept-links": "every link to a concept page points to an existing concept",
     "orphan": "every concept page is linked from at least one chapter, case or other concept",
     "notebook": "notebooks are committed without outputs and start with a title",
+    "reviewed": "concept and case pages carry `last_reviewed` (YYYY-MM-DD), the date of their last staff-level "
+                "review (every formula and number recomputed, every claim checked), never in the future",
 }
 
 CONCEPT_SECTIONS = ["Definition", "Why it matters in production", "How to …", "Trade-offs", "Pitfalls"]
@@ -124,6 +127,8 @@ class Linter:
                 if level == 1:
                     self.add(shown, number, "H1 in the body (the title comes from front matter: make this an H2)")
             self.template_leftovers(shown, kind, lines, meta, text)
+        if kind in ("concept", "case"):
+            self.review_date(shown, meta, text)
         if kind == "concept":
             self.concept(shown, body, first)
         elif kind == "case":
@@ -180,6 +185,20 @@ class Linter:
         return by_title
 
     # -- page types ----------------------------------------------------------------------------------------------
+    def review_date(self, shown: str, meta: dict, text: str) -> None:
+        reviewed = meta.get("last_reviewed")
+        line = front_matter.key_line(text, "last_reviewed")
+        if reviewed is None:
+            self.add(shown, 1, "missing 'last_reviewed': add the date of the page's staff-level review, once every "
+                               "formula and number is recomputed and every claim checked (see the style guide)")
+            return
+        try:
+            day = reviewed if isinstance(reviewed, datetime.date) else datetime.date.fromisoformat(str(reviewed))
+        except ValueError:
+            return  # the front-matter schema already names a malformed date
+        if day > datetime.date.today():
+            self.add(shown, line, f"last_reviewed {day.isoformat()} is in the future (use the date the review ended)")
+
     def concept(self, shown: str, body: str, first: int) -> None:
         self.required_sections(shown, body, first, CONCEPT_SECTIONS)
         words = word_count(body)
