@@ -33,7 +33,7 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
     try:
         diagrams.update(concept_map.concept_maps(load_concepts(docs_dir)))
     except ConceptErrors as errors:
-        problems.extend(_as_problem(line) for line in errors.problems)
+        problems.extend(Problem.parse(line) for line in errors.problems)
 
     page_paths = sorted(p for p in docs_dir.rglob("*.md") if p.relative_to(root).as_posix() not in GENERATED_PAGES)
     scanned = []
@@ -66,11 +66,6 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
     wanted[root / LEGEND_PAGE] = reference_pages.legend()
     wanted[root / INDEX_PAGE] = reference_pages.component_index(catalog, diagrams, includes, titles, INDEX_PAGE)
     return wanted, []
-
-
-def _as_problem(message: str) -> Problem:
-    path, line, text = message.split(":", 2)
-    return Problem(path, int(line), text.strip())
 
 
 def _source_ids(diagrams_dir: Path) -> set[str]:

@@ -8,6 +8,8 @@ Generated content lives in the committed Markdown (between marker comments, or a
 or GitHub's own renderer show the same text, and a reviewer sees generated changes in the diff. Generators, in order:
   diagrams   diagrams/**/*.yml -> Mermaid in pages, the legend and component index (scripts/diagrams.py)
   estimates  docs/**/estimates.yml -> back-of-the-envelope blocks and inline values (scripts/estimates/)
+  sections   front matter, notebooks and links -> case matrix and cards, concept index, each concept's header and
+             "Used in", notebook list, lint rules (scripts/page_sections/)
 Nothing is written if any generator finds a problem.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import estimates  # noqa: E402
+import page_sections  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,9 +42,11 @@ def plan(root: Path) -> tuple[dict[Path, str], list]:
     def current_text(path: Path) -> str:
         return wanted[path] if path in wanted else path.read_text(encoding="utf-8")
 
-    filled, estimate_problems = estimates.plan(root, current_text)
-    wanted.update(filled)
-    return wanted, problems + estimate_problems
+    for generator in (estimates, page_sections):
+        filled, found = generator.plan(root, current_text)
+        wanted.update(filled)
+        problems = problems + found
+    return wanted, problems
 
 
 def stale_files(wanted: dict[Path, str]) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Small concept sites for the hook tests: a few concept pages and chapters that link to them."""
+"""Small concept sites for the concept and page-section tests: a few concept pages and chapters that link to them."""
 from __future__ import annotations
 
 import sys

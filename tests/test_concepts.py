@@ -1,13 +1,14 @@
-"""Concept data and the hooks that use it: validation with file and line, backlinks, tooltips, index."""
+"""Concept data and what is made from it: validation with file and line, backlinks, the generated sections, tooltips."""
 from __future__ import annotations
 
 import pytest
 
 from concept_fixtures import concept, make_site, pages_of
 
-import concept_pages  # overrides/hooks/concept_pages.py
+import tooltips  # overrides/hooks/tooltips.py
 from content_model import backlinks
 from content_model.concepts import ConceptErrors, load_concepts
+from page_sections import concept_pages
 
 
 def test_backlinks_are_complete_grouped_and_sorted(tmp_path):
@@ -40,14 +41,14 @@ def test_tooltips_carry_the_summary_on_every_concept_link():
     html = ('<p><a href="../../concepts/data-drift/">drift</a> and <a href="../../concepts/data-drift/#psi">psi</a>'
             ' and <a href="../other/">other</a> and <a href="https://example.org/concepts/data-drift/">ext</a></p>')
     summaries = {"concepts/data-drift/": 'Inputs change "a lot" & more.'}
-    out = concept_pages.add_tooltips(html, "cases/fraud/", summaries)
+    out = tooltips.add_tooltips(html, "cases/fraud/", summaries)
     assert out.count('title="Inputs change &quot;a lot&quot; &amp; more."') == 2
     assert '<a href="../other/">' in out and '<a href="https://example.org/concepts/data-drift/">' in out
 
 
 def test_existing_link_titles_are_kept():
     html = '<a href="../concepts/data-drift/" title="mine">drift</a>'
-    assert concept_pages.add_tooltips(html, "framework/x/", {"concepts/data-drift/": "s" * 50}) == html
+    assert tooltips.add_tooltips(html, "framework/x/", {"concepts/data-drift/": "s" * 50}) == html
 
 
 def test_broken_related_id_fails_with_file_and_line(tmp_path):

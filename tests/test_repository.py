@@ -97,5 +97,5 @@ def test_hooks_module_imports_and_defines_its_events():
     spec = importlib.util.spec_from_file_location("handbook_hooks", ROOT / "overrides" / "hooks" / "handbook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for event in ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page", "on_post_build"):
+    for event in ("on_config", "on_page_markdown", "on_page_content", "on_post_page", "on_post_build"):
         assert callable(getattr(module, event)), event

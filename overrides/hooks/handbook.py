@@ -1,8 +1,11 @@
 """The build hooks of the handbook: one dispatcher, each job in its own module.
 
-MkDocs imports this file by path (mkdocs.yml `hooks:`). The content model it relies on lives in scripts/content_model
-as plain Python with no MkDocs import, so the content and its checks outlive the site generator; the modules beside
-this file turn that model into pages.
+MkDocs imports this file by path (mkdocs.yml `hooks:`). Only what the theme needs lives here: the navigation
+expanded from front matter, search tags from concept aliases, concept tooltips on links, figure captions, search
+hygiene, math assets, and notebook pages cleaned of third-party loaders. Everything a reader sees as text (case
+matrix and cards, concept index, each concept's header and "Used in", notebook list, lint rules) is written into the
+Markdown by scripts/generate.py (scripts/page_sections/), so any site generator shows it. The content model lives in
+scripts/content_model as plain Python with no MkDocs import.
 """
 from __future__ import annotations
 
@@ -19,19 +22,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 _SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 sys.path.insert(0, str(_SCRIPTS))
 
-import case_pages  # noqa: E402
-import concept_pages  # noqa: E402
 import figures  # noqa: E402
-import home_page  # noqa: E402
 import navigation  # noqa: E402
-import notebook_index  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
 import search_hygiene  # noqa: E402
-import style_guide  # noqa: E402
-from content_model import backlinks, cases as case_model, concepts as concept_model  # noqa: E402
+import tooltips  # noqa: E402
+from content_model import cases as case_model, concepts as concept_model  # noqa: E402
+from content_model.notebooks import read_notebooks  # noqa: E402
 
-# State for one build, filled by on_config/on_files and read by the page events.
+# State for one build, filled by on_config and read by the page events.
 _state: dict = {}
 
 
@@ -44,8 +44,9 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    # While serving, a saved diagram or estimate source is redrawn into its pages at once (writing nothing when
-    # nothing is stale, so the rebuild this triggers ends there). `make build` and CI use `generate.py --check`.
+    # While serving, a saved diagram or estimate source, or a new link to a concept, is written into its pages at once
+    # (writing nothing when nothing is stale, so the rebuild this triggers ends there). `make build` and CI use
+    # `generate.py --check`.
     if _state.get("command") == "serve":
         _generate_cli().main([])
 
@@ -71,7 +72,6 @@ def on_config(config):
     _state.clear()
     _state["command"] = command
     _state["concepts"] = concepts
-    _state["cases"] = cases
     _state["notebook_pages"] = {}
 
     def concept_sections():
@@ -85,8 +85,7 @@ def on_config(config):
     def case_entries():
         return ["cases/matrix.md", *({case.title: case.page} for case in cases)]
 
-    notebooks = notebook_index.read_notebooks(docs_dir)
-    _state["notebooks"] = notebooks
+    notebooks = read_notebooks(docs_dir)
 
     if config.nav is not None:
         navigation.expand(config.nav, "notebooks/index.md", lambda: [{n.title: n.page} for n in notebooks])
@@ -95,49 +94,19 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
-    pages = sorted(f.src_uri for f in files if f.src_uri.endswith((".md", ".ipynb")) and f.is_documentation_page())
-    graph = backlinks.build(Path(config.docs_dir), pages, _state["concepts"])
-    if graph.problems:
-        _fail(graph.problems)
-    _state["graph"] = graph
-    return files
-
-
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
-    concepts = _state["concepts"]
-    cases = _state["cases"]
-    if src == "index.md":
-        markdown = home_page.fill(markdown, sorted(f.src_uri for f in files.documentation_pages()))
-        case_grid = "## Case studies\n\n" + case_pages.cards(cases, src) if cases else ""
-        return markdown.replace(case_pages.CARDS, case_grid)
-    if src == "cases/index.md":
-        return markdown.replace(case_pages.CARDS, case_pages.cards(cases, src))
-    if src == "cases/matrix.md":
-        return markdown.replace(case_pages.MATRIX, case_pages.matrix(cases, src))
-    if src == "notebooks/index.md":
-        return markdown.replace(notebook_index.PLACEHOLDER, notebook_index.table(_state["notebooks"], concepts))
-    if src == "contributing/style-guide.md":
-        return style_guide.fill(markdown)
-    if src == "concepts/index.md":
-        markdown = markdown.replace(concept_pages.INDEX_BY_STAGE, concept_pages.index_by_stage(concepts))
-        return markdown.replace(concept_pages.INDEX_A_TO_Z, concept_pages.index_a_to_z(concepts))
-    concept_id = concept_model.concept_id(src)
-    if concept_id in concepts:
+    concept = _state["concepts"].get(concept_model.concept_id(page.file.src_uri))
+    if concept is not None:
         # The aliases become search "tags", weighted like a title (mkdocs.yml), so searching any other name of the
         # concept finds its page first. Only the index reads them: the tags plugin, which would display them, is off.
-        page.meta["tags"] = list(concepts[concept_id].aliases)
-        graph = _state["graph"]
-        return concept_pages.decorate(markdown, concepts[concept_id], concepts, graph.backlinks[concept_id],
-                                      graph.titles)
+        page.meta["tags"] = list(concept.aliases)
     return markdown
 
 
 @event_priority(-50)  # after other plugins have produced the HTML, before search indexes it
 def on_page_content(html, page, config, files):
     summaries = {c.page.removesuffix(".md") + "/": c.summary for c in _state["concepts"].values()}
-    html = concept_pages.add_tooltips(html, page.url, summaries)
+    html = tooltips.add_tooltips(html, page.url, summaries)
     html = figures.style_captions(html)
     return search_hygiene.exclude_noise(html)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import front_matter
 from .concepts import Concept, concept_id
@@ -21,9 +22,9 @@ class LinkGraph:
     concept_links: int = 0  # every link to a concept page across the site
 
 
-def page_source(path: Path, page: str) -> tuple[str, str, int]:
+def page_source(path: Path, page: str, read_text: Callable[[Path], str] | None = None) -> tuple[str, str, int]:
     """(title, Markdown body, first line of the body) for a Markdown page or a notebook's Markdown cells."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path) if read_text else path.read_text(encoding="utf-8")
     if page.endswith(".ipynb"):
         cells = json.loads(text).get("cells", [])
         markdown = "\n\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "markdown")
@@ -35,10 +36,13 @@ def page_source(path: Path, page: str) -> tuple[str, str, int]:
     return str(title), body, first_line
 
 
-def build(docs_dir: Path, pages: list[str], concepts: dict[str, Concept]) -> LinkGraph:
+def build(docs_dir: Path, pages: list[str], concepts: dict[str, Concept],
+          read_text: Callable[[Path], str] | None = None) -> LinkGraph:
+    """The links to concepts written in `pages` (docs-relative); `read_text(path)` gives a page's text when it is not
+    the file's (scripts/generate.py passes the text earlier generators left). Generated sections are not read."""
     graph = LinkGraph(backlinks={cid: set() for cid in concepts})
     for page in pages:
-        title, body, first_line = page_source(docs_dir / page, page)
+        title, body, first_line = page_source(docs_dir / page, page, read_text)
         graph.titles[page] = title
         for link in find_links(body, _link_base(page), first_line):
             resolved = _as_source_path(link.resolved) if page.endswith(".ipynb") else link.resolved

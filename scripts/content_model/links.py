@@ -5,6 +5,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .markdown_text import authored_lines
+
 # [text](target "optional title"): the target stops at whitespace or ")".
 _INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -37,9 +39,10 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 
 def find_links(markdown: str, page: str, first_line: int = 1) -> list[Link]:
-    """Inline links outside code, with their line numbers (first_line is the line of markdown's first line)."""
+    """Inline links outside code and generated sections, with their line numbers (first_line is the line of
+    markdown's first line). Generated sections are left out: a "Used in" list is not a use of the concepts it names."""
     links, in_fence = [], False
-    for offset, line in enumerate(markdown.splitlines()):
+    for offset, line in authored_lines(markdown):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue

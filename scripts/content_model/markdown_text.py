@@ -8,6 +8,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*(\{[^}]*\})?\s*$")
 _DIAGRAM_OPEN = re.compile(r"^<!-- diagram: \S+ -->\s*$")
 _DIAGRAM_CLOSE = re.compile(r"^<!-- /diagram -->\s*$")
+# Blocks that scripts/generate.py writes (scripts/page_sections/): the generator owns the lines between the markers.
+GENERATED_OPEN = re.compile(r"^<!-- generated: (?P<name>[a-z0-9-]+) -->\s*$")
+GENERATED_CLOSE = re.compile(r"^<!-- /generated -->\s*$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
@@ -23,10 +26,28 @@ class Section:
         return "\n".join(text for _, text in self.lines)
 
 
-def prose_lines(body: str, first_line: int) -> list[tuple[int, str]]:
-    """(line number, text) of every line outside code fences and generated diagram blocks."""
-    out, in_fence, in_diagram = [], False, False
+def authored_lines(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of every line a person wrote: generated page sections (between `<!-- generated: name -->` and
+    `<!-- /generated -->`, outside code fences) are left out, markers included."""
+    out, in_fence, in_generated = [], False, False
     for offset, line in enumerate(body.splitlines()):
+        if not in_generated and _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and GENERATED_OPEN.match(line):
+            in_generated = True
+            continue
+        elif not in_fence and in_generated and GENERATED_CLOSE.match(line):
+            in_generated = False
+            continue
+        if not in_generated:
+            out.append((offset, line))
+    return out
+
+
+def prose_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line number, text) of every line outside code fences, generated diagram blocks and generated sections."""
+    out, in_fence, in_diagram = [], False, False
+    for offset, line in authored_lines(body):
         number = first_line + offset
         if _DIAGRAM_OPEN.match(line):
             in_diagram = True

@@ -12,3 +12,9 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    @classmethod
+    def parse(cls, message: str) -> Problem:
+        """A problem from its one-line form, `path:line: message` (as ConceptErrors and CaseErrors list them)."""
+        path, line, text = message.split(":", 2)
+        return cls(path, int(line), text.strip())

@@ -1,16 +1,8 @@
 """The generated views of the case studies: the comparison matrix and the case cards."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from content_model.cases import Case  # noqa: E402
-from content_model.links import relative_link  # noqa: E402
-
-MATRIX = "<!-- case-matrix -->"
-CARDS = "<!-- case-cards -->"
+from content_model.cases import Case
+from content_model.links import relative_link
 
 # (column heading, how to read it from a case's front matter)
 COLUMNS = (

@@ -1,18 +1,11 @@
-"""The notebooks' landing table and navigation, generated from the notebooks themselves and the concepts that cite
-them, so a new notebook needs no list edited by hand."""
+"""Notebooks as data: each docs/notebooks/<id>.ipynb gives its title and lead sentence from its first Markdown cell,
+so a new notebook needs no list edited by hand (the notebook index and the navigation are made from these)."""
 from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from content_model.concepts import Concept  # noqa: E402
-
-PLACEHOLDER = "<!-- notebook-list -->"
 
 
 @dataclass(frozen=True)
@@ -35,12 +28,3 @@ def read_notebooks(docs_dir: Path) -> list[Notebook]:
         lead = re.split(r"(?<=[.!?])\s", prose, maxsplit=1)[0] if prose else ""
         notebooks.append(Notebook(path.stem, f"notebooks/{path.name}", title, lead))
     return sorted(notebooks, key=lambda n: n.title.lower())
-
-
-def table(notebooks: list[Notebook], concepts: dict[str, Concept]) -> str:
-    rows = ["| Notebook | What it computes | Concepts it supports |", "| --- | --- | --- |"]
-    for notebook in notebooks:
-        cited_by = sorted((c for c in concepts.values() if notebook.id in c.notebooks), key=lambda c: c.title.lower())
-        supports = ", ".join(f"[{c.title}](../{c.page})" for c in cited_by)
-        rows.append(f"| [{notebook.title}]({notebook.id}.ipynb) | {notebook.lead.replace('|', '/')} | {supports} |")
-    return "\n".join(rows) + "\n"

@@ -1,15 +1,7 @@
 """The style guide's CI tier, written from the linter's own rule table so the page and the checks cannot disagree."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-from content_model import lint  # noqa: E402
-
-RULES = "<!-- lint-rules -->"
-THRESHOLDS = "<!-- lint-thresholds -->"
+from content_model import lint
 
 
 def rules_table() -> str:
@@ -28,7 +20,3 @@ def thresholds_table() -> str:
         f"sections: {'; '.join(lint.STEP_SECTIONS)} |",
     ]
     return "\n".join(["| Page type | Requirements |", "| --- | --- |", *rows])
-
-
-def fill(markdown: str) -> str:
-    return markdown.replace(RULES, rules_table()).replace(THRESHOLDS, thresholds_table())

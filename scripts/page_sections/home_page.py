@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PLACEHOLDER = "<!-- section-cards -->"
-
 
 @dataclass(frozen=True)
 class Section:
@@ -43,7 +41,3 @@ def section_cards(pages: list[str]) -> str:
     if not cards:
         return ""
     return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n"
-
-
-def fill(markdown: str, pages: list[str]) -> str:
-    return markdown.replace(PLACEHOLDER, section_cards(pages))

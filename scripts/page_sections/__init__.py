@@ -1,0 +1,109 @@
+"""Page sections a reader sees, made from the content model and written into the Markdown between markers
+(scripts/generate.py runs this after the diagrams and the estimates), so every site generator shows them.
+
+    name               what it holds                                             where
+    section-cards      a card per part of the handbook, with its page count      index.md
+    case-cards         a card per case study                                     index.md, cases/index.md
+    case-matrix        the case studies side by side                             cases/matrix.md
+    notebook-list      the notebooks and the concepts each supports              notebooks/index.md
+    lint-rules         the linter's rules                                        contributing/style-guide.md
+    lint-thresholds    the linter's thresholds per page type                     contributing/style-guide.md
+    concepts-by-stage  the concepts grouped by lifecycle stage                   concepts/index.md
+    concepts-a-to-z    the concepts and their other names, A to Z                concepts/index.md
+    concept-header     stage and other names, under the title                    every concept page
+    concept-footer     Notebook, Related concepts, Used in (pages linking here)  every concept page
+
+A page asks for a section with `<!-- generated: name -->` and `<!-- /generated -->` (markers.py). Concept pages get
+their two sections added when they lack them, the header just after the front matter and the footer at the end, so a
+new concept page needs no markers: `python scripts/generate.py` writes them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from content_model import backlinks
+from content_model.cases import Case, CaseErrors, load_cases
+from content_model.concepts import Concept, ConceptErrors, concept_id, load_concepts
+from content_model.notebooks import Notebook, read_notebooks
+from content_model.pages import docs_pages
+from content_model.problems import Problem
+
+from . import case_pages, concept_pages, home_page, markers, notebook_index, style_guide
+from .markers import SectionError
+
+CONCEPT_HEADER, CONCEPT_FOOTER = "concept-header", "concept-footer"
+
+
+@dataclass
+class Site:
+    pages: list[str]  # docs-relative, Markdown pages and notebooks
+    concepts: dict[str, Concept]
+    cases: list[Case]
+    notebooks: list[Notebook]
+    graph: backlinks.LinkGraph
+
+    def concept_of(self, page: str) -> Concept:
+        cid = concept_id(page)
+        if cid not in self.concepts:
+            raise SectionError("concept sections belong on concept pages (docs/concepts/<id>.md) only")
+        return self.concepts[cid]
+
+
+# Section name -> its Markdown on a docs-relative page.
+RENDERERS: dict[str, Callable[[Site, str], str]] = {
+    "section-cards": lambda site, page: home_page.section_cards(site.pages),
+    "case-cards": lambda site, page: case_pages.cards(site.cases, page),
+    "case-matrix": lambda site, page: case_pages.matrix(site.cases, page),
+    "notebook-list": lambda site, page: notebook_index.table(site.notebooks, site.concepts, page),
+    "lint-rules": lambda site, page: style_guide.rules_table(),
+    "lint-thresholds": lambda site, page: style_guide.thresholds_table(),
+    "concepts-by-stage": lambda site, page: concept_pages.index_by_stage(site.concepts, page),
+    "concepts-a-to-z": lambda site, page: concept_pages.index_a_to_z(site.concepts, page),
+    CONCEPT_HEADER: lambda site, page: concept_pages.header(site.concept_of(page)),
+    CONCEPT_FOOTER: lambda site, page: concept_pages.footer(
+        site.concept_of(page), site.concepts, site.graph.backlinks[concept_id(page)], site.graph.titles),
+}
+
+
+def load(docs_dir: Path, current_text: Callable[[Path], str]) -> tuple[Site | None, list[Problem]]:
+    """The content model the sections are made from, or the problems that prevent reading it."""
+    problems: list[str] = []
+    try:
+        concepts = load_concepts(docs_dir)
+    except ConceptErrors as errors:
+        concepts, problems = {}, problems + errors.problems
+    try:
+        cases = load_cases(docs_dir)
+    except CaseErrors as errors:
+        cases, problems = [], problems + errors.problems
+    if problems:
+        return None, [Problem.parse(message) for message in problems]
+    pages = docs_pages(docs_dir)
+    # Links in pages that are not concepts are the linter's to report (rule concept-links); they are not uses.
+    graph = backlinks.build(docs_dir, pages, concepts, current_text)
+    notebooks = read_notebooks(docs_dir) if (docs_dir / "notebooks").is_dir() else []
+    return Site(pages, concepts, cases, notebooks, graph), []
+
+
+def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, str], list[Problem]]:
+    """Every page with generated sections, with the text it should have; `current_text(path)` gives a page's text
+    as earlier generators left it."""
+    docs_dir = root / "docs"
+    site, problems = load(docs_dir, current_text)
+    if site is None:
+        return {}, problems
+    wanted = {}
+    for page in site.pages:
+        if not page.endswith(".md"):
+            continue
+        path = docs_dir / page
+        text = current_text(path)
+        if concept_id(page) in site.concepts:
+            text = markers.ensure(markers.ensure(text, CONCEPT_HEADER, "top"), CONCEPT_FOOTER, "end")
+        filled, found = markers.fill(text, f"docs/{page}", lambda name: RENDERERS[name](site, page), set(RENDERERS))
+        problems.extend(found)
+        if markers.names(filled):
+            wanted[path] = filled
+    return wanted, problems
