@@ -21,7 +21,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(SITE_STAMP)
 
-## Regenerate every generated file (diagrams, estimates, reference pages) from its source.
+## Regenerate every generated file (diagrams, estimates, reference pages, page sections) from its source.
 generate: $(SITE_STAMP)
 	$(PYTHON) scripts/generate.py
 

@@ -7,6 +7,7 @@
 
 `lint` prints one line per problem, `path:line: what is wrong (how to fix)`, and exits 1 if there is any.
 Navigation needs no edit: cases and concepts are added to it from their front matter when the site is built.
+A new concept page needs no generated-section markers: `python scripts/generate.py` adds them (scripts/page_sections/).
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         for path in created:
             print(f"created {path.relative_to(root)}")
         print(f"next: fill them in, then run `python scripts/content.py lint {created[0].relative_to(root)}` "
-              "and `python scripts/diagrams.py generate`")
+              "and `python scripts/generate.py`")
         return 0
 
     problems = Linter(root).run([p.resolve() for p in args.paths] or None)

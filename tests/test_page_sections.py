@@ -1,0 +1,168 @@
+"""scripts/page_sections through scripts/generate.py: sections written between markers, stale pages named by --check,
+the same text on every run, "Used in" made from the links people wrote (never from generated lists), and marker
+mistakes reported with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from concept_fixtures import concept
+from diagram_fixtures import make_tree
+
+import generate  # scripts/generate.py
+import page_sections
+from content_model.lint import Linter
+from page_sections import markers
+
+PAGES = {
+    "concepts/data-drift.md": concept("Data drift", "A change in the distribution of model inputs or labels after training.",
+                                      aliases=["dataset shift"], related=["population-stability-index"]),
+    "concepts/population-stability-index.md": concept(
+        "Population stability index", "A binned divergence score that compares a feature's current and reference distributions.",
+        aliases=["PSI"], related=["data-drift"], body="See [data drift](data-drift.md)."),
+    "concepts/map.md": "---\ntitle: Concept map\n---\n\n<!-- diagram: concepts/map-monitoring -->\n<!-- /diagram -->\n",
+    "concepts/index.md": "---\ntitle: Concepts\n---\n\nEvery concept.\n\n<!-- generated: concepts-by-stage -->\n"
+                         "<!-- /generated -->\n\n## A to Z\n\n<!-- generated: concepts-a-to-z -->\n<!-- /generated -->\n",
+    "framework/monitoring.md": "---\ntitle: Monitoring and iteration\n---\n\nWatch for [drift](../concepts/data-drift.md).\n",
+}
+
+
+def make_repo(tmp_path, extra: dict[str, str] | None = None):
+    root = make_tree(tmp_path)
+    for page, text in {**PAGES, **(extra or {})}.items():
+        path = root / "docs" / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def run(root, capsys, *args):
+    code = generate.main(list(args), root=root)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def generated(text: str, name: str) -> str:
+    """The content of one generated section of a page."""
+    return text.split(f"<!-- generated: {name} -->\n", 1)[1].split("<!-- /generated -->", 1)[0]
+
+
+def test_generate_writes_the_concept_sections_and_check_then_passes(tmp_path, capsys):
+    root = make_repo(tmp_path)
+    code, out = run(root, capsys, "--check")
+    assert code == 1 and "docs/concepts/data-drift.md:1: generated content is stale" in out
+    assert run(root, capsys)[0] == 0
+    text = (root / "docs" / "concepts" / "data-drift.md").read_text()
+    # The header sits just after the front matter, the footer at the end, each between its markers.
+    assert text.index("---\n\n<!-- generated: concept-header -->\n") < text.index("## Definition")
+    assert text.rstrip().endswith("<!-- /generated -->")
+    assert ('<p class="concept-meta" markdown>**Stage:** [Monitoring and iteration](index.md#monitoring) · '
+            "**Also called:** dataset shift</p>") in generated(text, "concept-header")
+    footer = generated(text, "concept-footer")
+    assert "## Related concepts\n\n- [Population stability index](population-stability-index.md)" in footer
+    assert "**Framework chapters**\n\n- [Monitoring and iteration](../framework/monitoring.md)" in footer
+    index = (root / "docs" / "concepts" / "index.md").read_text()
+    assert "| [Data drift](data-drift.md) | A change in the distribution" in generated(index, "concepts-by-stage")
+    assert "- [Population stability index](population-stability-index.md) (also: PSI)" in index
+    assert run(root, capsys, "--check")[0] == 0
+
+
+def test_a_new_link_makes_the_concept_page_stale_and_lands_in_its_used_in(tmp_path, capsys):
+    root = make_repo(tmp_path)
+    assert run(root, capsys)[0] == 0
+    chapter = root / "docs" / "framework" / "evaluation.md"
+    chapter.write_text("---\ntitle: Evaluation\n---\n\nCompare with the [PSI](../concepts/population-stability-index.md).\n")
+    code, out = run(root, capsys, "--check")
+    assert code == 1
+    assert "docs/concepts/population-stability-index.md:1: generated content is stale" in out
+    assert "docs/concepts/data-drift.md" not in out, "only the concept that gained a link is stale"
+    assert run(root, capsys)[0] == 0
+    used_in = generated((root / "docs/concepts/population-stability-index.md").read_text(), "concept-footer")
+    used_in = used_in.split("## Used in", 1)[1]
+    assert "- [Evaluation](../framework/evaluation.md)" in used_in
+    drift = generated((root / "docs/concepts/data-drift.md").read_text(), "concept-footer").split("## Used in", 1)[1]
+    assert "**Concepts**\n\n- [Population stability index](population-stability-index.md)" in drift, \
+        "a link in another concept's own text is a use"
+
+
+def test_generated_lists_are_not_uses(tmp_path, capsys):
+    """Data drift's "Related concepts" links to PSI; that generated link must not put Data drift in PSI's "Used in"."""
+    root = make_repo(tmp_path, {"concepts/population-stability-index.md": PAGES[
+        "concepts/population-stability-index.md"].replace("See [data drift](data-drift.md).", "No links.")})
+    assert run(root, capsys)[0] == 0
+    assert run(root, capsys)[0] == 0  # a second run reads the first run's sections, and must ignore them
+    footer = generated((root / "docs/concepts/population-stability-index.md").read_text(), "concept-footer")
+    assert footer.split("## Used in", 1)[1].strip() == "No page links here yet."
+
+
+def test_output_is_deterministic_and_a_second_run_writes_nothing(tmp_path, capsys):
+    root = make_repo(tmp_path)
+    first, problems = generate.plan(root)
+    assert problems == []
+    assert generate.plan(root)[0] == first
+    assert run(root, capsys)[0] == 0
+    code, out = run(root, capsys)
+    assert code == 0 and ", 0 written" in out
+    assert {path: path.read_text() for path in first} == first
+
+
+def test_hand_edits_inside_a_section_are_overwritten(tmp_path, capsys):
+    root = make_repo(tmp_path)
+    assert run(root, capsys)[0] == 0
+    page = root / "docs" / "concepts" / "index.md"
+    clean = page.read_text()
+    page.write_text(clean.replace("| [Data drift](data-drift.md) |", "| [Drift](data-drift.md) |"))
+    code, out = run(root, capsys, "--check")
+    assert code == 1 and "docs/concepts/index.md:1: generated content is stale" in out
+    assert run(root, capsys)[0] == 0 and page.read_text() == clean
+
+
+@pytest.mark.parametrize("page, text, message", [
+    ("framework/x.md", "---\ntitle: X\n---\n\n<!-- generated: no-such-thing -->\n<!-- /generated -->\n",
+     "docs/framework/x.md:5: unknown generated section 'no-such-thing' (known: "),
+    ("framework/x.md", "---\ntitle: X\n---\n\n<!-- generated: case-matrix -->\n\nText.\n",
+     "docs/framework/x.md:5: generated-section marker is never closed with '<!-- /generated -->'"),
+    ("framework/x.md", "---\ntitle: X\n---\n\nText.\n\n<!-- /generated -->\n",
+     "docs/framework/x.md:7: '<!-- /generated -->' without an opening '<!-- generated: name -->'"),
+    ("framework/x.md", "---\ntitle: X\n---\n\n<!-- case-matrix -->\n",
+     "docs/framework/x.md:5: '<!-- case-matrix -->' is an old build-time placeholder: write "
+     "'<!-- generated: case-matrix -->' and '<!-- /generated -->' on two lines instead"),
+    ("framework/x.md", "---\ntitle: X\n---\n\n<!-- generated: concept-footer -->\n<!-- /generated -->\n",
+     "docs/framework/x.md:5: concept sections belong on concept pages (docs/concepts/<id>.md) only"),
+])
+def test_marker_mistakes_are_named_and_nothing_is_written(tmp_path, capsys, page, text, message):
+    root = make_repo(tmp_path, {page: text})
+    before = (root / "docs" / "concepts" / "data-drift.md").read_text()
+    code, out = run(root, capsys)
+    assert code == 1 and message in out, out
+    assert (root / "docs" / "concepts" / "data-drift.md").read_text() == before
+
+
+def test_markers_in_code_fences_are_examples(tmp_path, capsys):
+    example = "---\ntitle: X\n---\n\n```markdown\n<!-- generated: case-matrix -->\n<!-- /generated -->\n```\n"
+    root = make_repo(tmp_path, {"contributing/x.md": example})
+    assert run(root, capsys)[0] == 0
+    assert (root / "docs" / "contributing" / "x.md").read_text() == example
+
+
+def test_ensure_adds_missing_concept_sections_once():
+    page = "---\ntitle: T\n---\n\n## Definition\n\nText.\n"
+    once = markers.ensure(markers.ensure(page, "concept-header", "top"), "concept-footer", "end")
+    assert once == ("---\ntitle: T\n---\n\n<!-- generated: concept-header -->\n<!-- /generated -->\n\n"
+                    "## Definition\n\nText.\n\n<!-- generated: concept-footer -->\n<!-- /generated -->\n")
+    assert markers.ensure(markers.ensure(once, "concept-header", "top"), "concept-footer", "end") == once
+
+
+def test_the_linter_accepts_generated_sections_and_rejects_hand_written_ones(tmp_path, capsys):
+    root = make_repo(tmp_path)
+    assert run(root, capsys)[0] == 0
+    page = root / "docs" / "concepts" / "data-drift.md"
+    problems = [str(p) for p in Linter(root).run([page])]
+    assert not [p for p in problems if "is written by scripts/generate.py" in p], problems
+    page.write_text(page.read_text() + "\n## Used in\n\n- [Somewhere](../framework/monitoring.md)\n")
+    problems = [str(p) for p in Linter(root).run([page])]
+    assert any("section '## Used in' is written by scripts/generate.py" in p for p in problems), problems
+
+
+def test_every_section_name_has_a_renderer_documented():
+    for name in page_sections.RENDERERS:
+        assert f"    {name} " in page_sections.__doc__, f"document section '{name}' in scripts/page_sections/__init__.py"
