@@ -93,11 +93,12 @@ class Linter:
         return sorted(set(self.problems))
 
     def diagram_sources(self) -> None:
-        for path in sorted((self.root / "diagrams").rglob("*.yml")):
+        sources = [*(self.root / "diagrams").rglob("*.yml"), *self.docs.rglob("estimates.yml")]
+        for path in sorted(sources):
             shown = path.relative_to(self.root).as_posix()
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 if _PLACEHOLDER.search(line):
-                    self.add(shown, number, "placeholder text in a diagram source (draw the real design)")
+                    self.add(shown, number, "placeholder text in a source file (write the real design and figures)")
 
     # -- every Markdown page -------------------------------------------------------------------------------------
     def markdown_page(self, page: str) -> None:
