@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint generate check-generated check-chromium clean
+.PHONY: serve build test lint linkcheck generate check-generated check-chromium clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -34,13 +34,21 @@ build: $(SITE_STAMP)
 	$(PYTHON) scripts/generate.py --check
 	$(PYTHON) -m mkdocs build --strict
 
-## Fast checks that need no site build: content model, spelling, Markdown style, generated files, vendored files
+## Fast checks that need no site build: content model, spelling, Markdown style, generated files, vendored files,
+## and the GitHub workflows (zizmor's security audit, the workflow and Dependabot schemas; all run offline)
 lint: $(DEV_STAMP)
 	$(PYTHON) scripts/content.py lint
 	$(VENV)/bin/codespell docs diagrams scripts overrides README.md CONTRIBUTING.md
 	$(VENV)/bin/pymarkdown --config .pymarkdown.yml scan -r docs
 	$(PYTHON) scripts/generate.py --check
 	$(PYTHON) scripts/vendor_assets.py check
+	$(VENV)/bin/zizmor --offline .github/workflows
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+
+## Every external link in docs/ still answers (needs the network: offline it says so and skips). Not part of `test`.
+linkcheck: $(SITE_STAMP)
+	$(PYTHON) scripts/linkcheck.py $(LINKCHECK_ARGS)
 
 check-chromium:
 	@if [ -n "$$CHROMIUM" ]; then \

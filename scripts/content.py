@@ -35,6 +35,24 @@ edges:
   - {{from: client, to: {slug_id}_model, label: "request", kind: request}}
 """
 
+ESTIMATES_STUB = """# Back-of-the-envelope for {title}: stated assumptions and the formulas over them (format: scripts/estimates/model.py).
+# scripts/generate.py renders this file into the page between the estimates markers, with the arithmetic shown.
+assumptions:
+  - {{id: requests_per_day, label: TODO requests a day, value: 1e6, unit: 1/day, why: TODO say where this comes from}}
+  - {{id: peak_factor, label: Peak over average traffic, value: 2, unit: 1, why: TODO}}
+sections:
+  - id: traffic
+    title: Traffic
+    estimates:
+      - {{id: peak_rate, label: Peak requests per second, formula: requests_per_day * peak_factor, unit: 1/s}}
+      - {{id: peak_rate_second_way, label: TODO the same figure reached another way, formula: requests_per_day * peak_factor, unit: 1/s}}
+checks:
+  - {{label: TODO, estimate: peak_rate, against: peak_rate_second_way, within: 0.2, why: TODO}}
+"""
+
+CASE_DIAGRAMS = (("end-to-end", "end-to-end architecture"), ("training", "training pipeline"),
+                 ("serving", "serving path"))
+
 
 def new_page(kind: str, slug: str, title: str | None, root: Path = ROOT) -> list[Path]:
     if not SLUG.match(slug):
@@ -44,7 +62,7 @@ def new_page(kind: str, slug: str, title: str | None, root: Path = ROOT) -> list
     template = re.sub(r"^title: .*$", f"title: {title}", template, count=1, flags=re.M)
     if kind == "case":
         page = root / "docs" / "cases" / slug / "index.md"
-        template = template.replace("cases/SLUG/", f"cases/{slug}/")
+        template = template.replace("cases/SLUG", f"cases/{slug}")
     else:
         page = root / "docs" / "concepts" / f"{slug}.md"
     if page.exists():
@@ -53,7 +71,10 @@ def new_page(kind: str, slug: str, title: str | None, root: Path = ROOT) -> list
     page.write_text(template, encoding="utf-8")
     created = [page]
     if kind == "case":
-        for name, what in (("end-to-end", "end-to-end architecture"), ("training", "training pipeline")):
+        estimates = page.parent / "estimates.yml"
+        estimates.write_text(ESTIMATES_STUB.format(title=title), encoding="utf-8")
+        created.append(estimates)
+        for name, what in CASE_DIAGRAMS:
             diagram = root / "diagrams" / "cases" / slug / f"{name}.yml"
             diagram.parent.mkdir(parents=True, exist_ok=True)
             diagram.write_text(DIAGRAM_STUB.format(what=what, title=title, slug_id=slug.replace("-", "_")),

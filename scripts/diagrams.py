@@ -58,10 +58,13 @@ def plan(root: Path) -> tuple[dict[Path, str], list[Problem]]:
         if component.concept and not (docs_dir / "concepts" / f"{component.concept}.md").exists():
             problems.append(Problem(catalog_file, component.concept_line, f"component '{component.id}' names concept "
                                     f"'{component.concept}', but docs/concepts/{component.concept}.md does not exist"))
+    # Pages whose diagrams are all valid are planned even when another source has problems, so a contributor
+    # working on one page (`generate.py --only`) is not blocked by a broken diagram elsewhere; callers still
+    # write nothing while any problem they care about remains.
+    wanted = {page.path: pages.fill(page, diagrams) for page in scanned
+              if page.includes and all(include.diagram_id in diagrams for include in page.includes)}
     if problems:
-        return {}, problems
-
-    wanted = {page.path: pages.fill(page, diagrams) for page in scanned if page.includes}
+        return wanted, problems
     titles = reference_pages.read_titles(page_paths, root)
     wanted[root / LEGEND_PAGE] = reference_pages.legend()
     wanted[root / INDEX_PAGE] = reference_pages.component_index(catalog, diagrams, includes, titles, INDEX_PAGE)

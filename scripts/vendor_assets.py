@@ -4,7 +4,9 @@
     python scripts/vendor_assets.py fetch   # npm pack the pinned versions, copy the files, write the manifest
     python scripts/vendor_assets.py check   # exit 1 if a vendored file is missing or differs from the manifest
 
-The files are committed, so building the site never needs the network; `check` runs in `make test`.
+The versions live in scripts/vendor/package.json, where Dependabot finds and bumps them; the files to take from
+each package are listed here. The files are committed, so building the site never needs the network; `check` runs
+in `make lint`, so a version bump fails until `fetch` has vendored the new files.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import argparse
 import fnmatch
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -21,16 +24,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR_DIR = ROOT / "docs" / "assets" / "vendor"
 MANIFEST = VENDOR_DIR / "manifest.json"
+PACKAGE_JSON = ROOT / "scripts" / "vendor" / "package.json"
 
-# package -> (pinned version, files to take from the package, as glob patterns under package/)
-PINS: dict[str, tuple[str, list[str]]] = {
+# package -> files to take from it, as glob patterns under package/
+FILES: dict[str, list[str]] = {
     # UMD build: it defines window.mermaid, so Material renders with it instead of fetching its own copy.
-    "mermaid": ("11.12.1", ["dist/mermaid.min.js", "LICENSE"]),
-    "katex": (
-        "0.16.25",
-        ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts/*.woff2", "LICENSE"],
-    ),
+    "mermaid": ["dist/mermaid.min.js", "LICENSE"],
+    "katex": ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts/*.woff2",
+              "LICENSE"],
 }
+
+
+class PinError(ValueError):
+    pass
+
+
+def pins(package_json: Path | None = None) -> dict[str, tuple[str, list[str]]]:
+    """package -> (pinned version from package.json, files to take); an unpinned or unlisted package is an error."""
+    package_json = package_json or PACKAGE_JSON
+    shown = package_json.relative_to(ROOT) if package_json.is_relative_to(ROOT) else package_json
+    versions = json.loads(package_json.read_text(encoding="utf-8")).get("dependencies", {})
+    if set(versions) != set(FILES):
+        raise PinError(f"{shown}: dependencies {sorted(versions)} must be exactly the vendored packages "
+                       f"{sorted(FILES)} (scripts/vendor_assets.py FILES)")
+    for package, version in versions.items():
+        if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+            raise PinError(f"{shown}: {package} must be pinned to an exact version such as 11.12.1 (got {version!r})")
+    return {package: (versions[package], patterns) for package, patterns in FILES.items()}
 
 
 def sha256(path: Path) -> str:
@@ -46,7 +66,7 @@ def target_path(package: str, member: str) -> Path:
 def fetch() -> int:
     manifest: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for package, (version, patterns) in PINS.items():
+        for package, (version, patterns) in pins().items():
             spec = f"{package}@{version}"
             result = subprocess.run(["npm", "pack", spec, "--silent"], cwd=tmp, capture_output=True, text=True)
             if result.returncode != 0:
@@ -75,7 +95,7 @@ def check() -> int:
         return 1
     manifest = json.loads(MANIFEST.read_text())
     problems = []
-    for package, (version, _) in PINS.items():
+    for package, (version, _) in pins().items():
         entry = manifest.get(package)
         if entry is None or entry["version"] != version:
             problems.append(f"{package}: manifest has {entry and entry['version']}, pin is {version}")
@@ -95,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["fetch", "check"])
     args = parser.parse_args(argv)
-    return fetch() if args.command == "fetch" else check()
+    try:
+        return fetch() if args.command == "fetch" else check()
+    except PinError as error:
+        print(f"vendor_assets: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

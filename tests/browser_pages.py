@@ -5,6 +5,8 @@ so the checks can read the rendered SVG and its text, not only the size of the h
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -103,3 +105,37 @@ def check_loaded_page(page, report: PageReport, color_scheme: str) -> None:
         report.problems.append(f"{math['sources']} formulas but only {math['rendered']} rendered by KaTeX")
     if math["errors"]:
         report.problems.append(f"{math['errors']} formulas failed to render")
+
+
+# Browsers crawling at once. Each runs in its own thread with its own Playwright instance (the sync API is not
+# thread-safe), so two cores stay busy while another page waits on the network or on a timer.
+CRAWL_WORKERS = int(os.environ.get("CRAWL_WORKERS", "4"))
+
+
+def crawl_in_parallel(site_url: str, jobs: list[tuple[str, list[str]]], launch) -> list[PageReport]:
+    """Load every (color scheme, pages) job in parallel browsers and check each page; `launch(playwright)` starts one
+    browser. Pages are dealt round-robin so each worker gets a similar mix of light and heavy pages."""
+    work = [(scheme, pages[i::CRAWL_WORKERS]) for scheme, pages in jobs for i in range(CRAWL_WORKERS)]
+
+    def run(item):
+        scheme, pages = item
+        if not pages:
+            return []
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = new_page(browser, scheme)
+            holder: dict = {}
+            watch(page, holder)
+            reports = []
+            for path in pages:
+                holder["report"] = report = PageReport(f"{path or '(home)'} [{scheme}]")
+                page.goto(site_url + path, wait_until="load")
+                check_loaded_page(page, report, scheme)
+                reports.append(report)
+            browser.close()
+            return reports
+
+    with ThreadPoolExecutor(max_workers=CRAWL_WORKERS) as pool:
+        return [report for reports in pool.map(run, work) for report in reports]

@@ -70,9 +70,14 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
+
+
+def launch_chromium(playwright):
+    """The system Chromium, headless, with the flags this machine needs (`playwright install` cannot download)."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")

@@ -6,33 +6,20 @@ import re
 
 import pytest
 
-from browser_pages import PageReport, check_loaded_page, new_page, site_pages, watch
+from browser_pages import PageReport, check_loaded_page, crawl_in_parallel, new_page, site_pages, watch
+from conftest import launch_chromium
 
 SCREENSHOT_PAGES = {"home": "", "diagrams": "components/legend/"}
-
-
-def crawl(browser, site_url: str, pages: list[str], color_scheme: str) -> list[PageReport]:
-    page = new_page(browser, color_scheme)
-    holder: dict = {}
-    watch(page, holder)
-    reports = []
-    for path in pages:
-        holder["report"] = report = PageReport(path or "(home)")
-        page.goto(site_url + path, wait_until="load")
-        check_loaded_page(page, report, color_scheme)
-        reports.append(report)
-    page.context.close()
-    return reports
 
 
 def failures(reports: list[PageReport]) -> str:
     return "\n".join(f"{r.url}: {problem}" for r in reports for problem in r.problems)
 
 
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
-def test_every_page_loads_clean_with_diagrams_and_math_rendered(browser, built_site, site_url, color_scheme):
+def test_every_page_loads_clean_with_diagrams_and_math_rendered_in_both_palettes(built_site, site_url):
     pages = site_pages(built_site)
-    reports = crawl(browser, site_url, pages, color_scheme)
+    reports = crawl_in_parallel(site_url, [("light", pages), ("dark", pages)], launch_chromium)
+    assert len(reports) == 2 * len(pages)
     assert not failures(reports), failures(reports)
     # The crawl must have seen the things it claims to check.
     assert sum(r.diagrams for r in reports) >= 1

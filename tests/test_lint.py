@@ -140,7 +140,7 @@ def test_scaffolded_case_fails_naming_each_missing_part(repo, capsys):
         "follow-up questions; a case needs at least 5",
         "further-reading entries; a case needs at least 5",
         "text left over from the template",
-        "diagrams/cases/delivery-eta/end-to-end.yml:1: placeholder text in a diagram source",
+        "diagrams/cases/delivery-eta/end-to-end.yml:1: placeholder text in a source file",
     ]:
         assert expected in out, f"missing: {expected}\n{out}"
 

@@ -32,7 +32,9 @@ def test_ci_workflow_runs_make_test_on_pull_requests():
 
 def test_pages_workflow_builds_strictly_and_deploys_with_official_actions():
     workflow = load_workflow("pages.yml")
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build_steps = steps(workflow["jobs"]["build"])
     assert any(step.get("run") == "make build" for step in build_steps)
     upload = [s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]

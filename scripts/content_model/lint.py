@@ -13,6 +13,7 @@ from pathlib import Path
 from . import front_matter, schema
 from .backlinks import build as build_link_graph
 from .concepts import ConceptErrors, concept_id, load_concepts
+from .external_links import external_links, text_conflicts, url_problems
 from .front_matter import FrontMatterError
 from .links import find_links
 from .markdown_text import headings, list_items, prose_lines, sections, word_count
@@ -31,6 +32,9 @@ RULES = {
     "notebook": "notebooks are committed without outputs and start with a title",
     "reviewed": "concept and case pages carry `last_reviewed` (YYYY-MM-DD), the date of their last staff-level "
                 "review (every formula and number recomputed, every claim checked), never in the future",
+    "external-links": "external links use https, DOIs as https://doi.org/10.x/..., arXiv papers as "
+                      "https://arxiv.org/abs/NNNN.NNNNN (no version, no PDF), no tracking parameters (utm_*, fbclid, "
+                      "gclid...), and one URL has one link text across the site",
 }
 
 CONCEPT_SECTIONS = ["Definition", "Why it matters in production", "How to …", "Trade-offs", "Pitfalls"]
@@ -90,15 +94,17 @@ class Linter:
             else:
                 self.markdown_page(page)
         self.site_wide(pages, check_orphans=only is None)
+        self.link_texts(pages, set(targets))
         self.diagram_sources()
         return sorted(set(self.problems))
 
     def diagram_sources(self) -> None:
-        for path in sorted((self.root / "diagrams").rglob("*.yml")):
+        sources = [*(self.root / "diagrams").rglob("*.yml"), *self.docs.rglob("estimates.yml")]
+        for path in sorted(sources):
             shown = path.relative_to(self.root).as_posix()
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 if _PLACEHOLDER.search(line):
-                    self.add(shown, number, "placeholder text in a diagram source (draw the real design)")
+                    self.add(shown, number, "placeholder text in a source file (write the real design and figures)")
 
     # -- every Markdown page -------------------------------------------------------------------------------------
     def markdown_page(self, page: str) -> None:
@@ -121,6 +127,9 @@ class Linter:
                 self.add(shown, number, "placeholder text (write the content, or remove the line)")
             if _IMAGE_NO_ALT.search(line):
                 self.add(shown, number, "image without alt text (describe the image in the [brackets] or alt=\"\")")
+        for link in external_links(body, page, first):
+            for message in url_problems(link.url):
+                self.add(shown, link.line, message)
         if not generated:
             self.handwritten_mermaid(shown, body, first)
         if kind in ("concept", "case", "framework"):
@@ -273,12 +282,31 @@ class Linter:
         cells = notebook.get("cells", [])
         if not cells or cells[0].get("cell_type") != "markdown" or not "".join(cells[0]["source"]).startswith("# "):
             self.add(shown, 1, "a notebook starts with a Markdown cell holding its '# Title'")
+        markdown = "\n".join("".join(c.get("source", [])) for c in cells if c.get("cell_type") == "markdown")
+        for link in external_links(markdown, page):
+            for message in url_problems(link.url):
+                self.add(shown, 1, message)  # a cell has no line in the file: point at the notebook
         for index, cell in enumerate(cells, start=1):
             if cell.get("cell_type") == "code" and (cell.get("outputs") or cell.get("execution_count") is not None):
                 self.add(shown, 1, f"cell {index} has committed outputs (the build executes notebooks: "
                                    f"run `nbstripout {shown}`)")
 
     # -- across pages ----------------------------------------------------------------------------------------------
+    def link_texts(self, pages: list[str], targets: set[str]) -> None:
+        """One URL, one link text: read every Markdown page, report the differing uses on the pages linted."""
+        links = []
+        for page in pages:
+            if page.endswith(".md"):
+                text = (self.docs / page).read_text(encoding="utf-8")
+                try:
+                    _, body, first = front_matter.split(text, page)
+                except FrontMatterError:
+                    continue  # reported by markdown_page
+                links += [(f"docs/{page}", link) for link in external_links(body, page, first)]
+        for shown, line, message in text_conflicts(links):
+            if shown.removeprefix("docs/") in targets:
+                self.add(shown, line, message)
+
     def site_wide(self, pages: list[str], check_orphans: bool) -> None:
         try:
             concepts = load_concepts(self.docs)

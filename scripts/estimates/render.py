@@ -144,9 +144,16 @@ def section_lines(section: Section, known: dict[str, Quantity]) -> list[str]:
 
 def check_line(check: Check) -> str:
     a, b = check.estimate, check.against
-    return (f"- **{check.label}:** {a.label.lower()} ${quantity_tex(a)}$ against {b.label.lower()} "
+    return (f"- **{check.label}:** {_mid_sentence(a.label)} ${quantity_tex(a)}$ against {_mid_sentence(b.label)} "
             f"${quantity_tex(b)}$, {_percent(check.difference)} apart (allowed {_percent(check.within)}). "
             f"{fill_placeholders(check.why, {a.id: a, b.id: b}).strip()}")
+
+
+def _mid_sentence(label: str) -> str:
+    """A label inside a sentence: 'Busy cores' -> 'busy cores', but 'GPUs per region' and 'QPS' stay as written."""
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def _percent(share: float) -> str:
