@@ -80,3 +80,16 @@ def first_result_path(browser, site_url: str, query: str) -> str:
 def test_search_box_finds_the_page(browser, site_url, query, expected):
     found = first_result_path(browser, site_url, query)
     assert found == expected, f"search for {query!r}: first result {found!r}, expected {expected!r}"
+
+
+def test_the_index_loads_only_when_the_reader_searches(browser, site_url):
+    """A reader who never searches never downloads the index; the first search fetches it and answers."""
+    page = new_page(browser, "light")
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "search_index.json" in request.url else None)
+    page.goto(site_url + "concepts/data-drift/", wait_until="load")
+    page.wait_for_timeout(1_000)
+    assert fetched == [], "the search index was fetched before the reader searched"
+    href = search_first_result(page, "population stability index")
+    assert len(fetched) == 1 and "concepts/population-stability-index/" in href
+    page.context.close()
