@@ -165,4 +165,38 @@ def test_the_linter_accepts_generated_sections_and_rejects_hand_written_ones(tmp
 
 def test_every_section_name_has_a_renderer_documented():
     for name in page_sections.RENDERERS:
-        assert f"    {name} " in page_sections.__doc__, f"document section '{name}' in scripts/page_sections/__init__.py"
+        documented = name if not name.startswith("self-test-") else "self-test-<stage>"
+        assert f"    {documented} " in page_sections.__doc__, f"document section '{name}' in scripts/page_sections/__init__.py"
+
+
+QUESTIONS = """questions:
+  - question: "Why is a PSI of 0.1 not proof that the model got worse?"
+    answer: "PSI measures how far an input moved, not what that did to the predictions or the outcome."
+  - question: What does an empty bin do to PSI?
+    answer: |-
+      The log term is undefined, so a floor value decides the result.
+      Report empty bins by name instead of hiding them.
+"""
+
+
+def test_questions_are_folded_on_the_concept_page_and_collected_in_the_stage_self_test(tmp_path, capsys):
+    psi = PAGES["concepts/population-stability-index.md"].replace("related: [data-drift]\n",
+                                                                  "related: [data-drift]\n" + QUESTIONS)
+    self_test = "---\ntitle: Self-test\n---\n\n<!-- generated: self-test-monitoring -->\n<!-- /generated -->\n"
+    root = make_repo(tmp_path, {"concepts/population-stability-index.md": psi, "practice/monitoring.md": self_test})
+    assert run(root, capsys)[0] == 0
+    footer = generated((root / "docs" / "concepts" / "population-stability-index.md").read_text(), "concept-footer")
+    assert footer.startswith("\n## Check yourself\n\n??? question \"Why is a PSI of 0.1 not proof that the model got"
+                             " worse?\"\n\n    PSI measures how far an input moved")
+    assert "??? question \"What does an empty bin do to PSI?\"\n\n    The log term is undefined, so a floor value " \
+           "decides the result.\n    Report empty bins by name" in footer
+    quiz = generated((root / "docs" / "practice" / "monitoring.md").read_text(), "self-test-monitoring")
+    assert quiz.startswith("\n## [Population stability index](../concepts/population-stability-index.md)\n\n??? question")
+    assert "without questions yet: Data drift." in quiz
+
+
+def test_a_question_without_an_answer_is_a_front_matter_error(tmp_path, capsys):
+    psi = PAGES["concepts/population-stability-index.md"].replace(
+        "related: [data-drift]\n", "related: [data-drift]\nquestions:\n  - question: What does PSI measure exactly?\n")
+    code, out = run(make_repo(tmp_path, {"concepts/population-stability-index.md": psi}), capsys)
+    assert code == 1 and "docs/concepts/population-stability-index.md" in out and "questions" in out

@@ -35,11 +35,16 @@ class Concept:
     stage: str
     related: tuple[str, ...]
     notebooks: tuple[str, ...] = ()
+    questions: tuple[tuple[str, str], ...] = ()  # (question, answer), for "Check yourself" and the stage self-test
 
 
 class ConceptErrors(Exception):
-    def __init__(self, problems: list[str]):
+    """Every problem found; `concepts` holds the records that were valid, for callers that can work around the rest
+    (the generator with --only, while other pages are being written)."""
+
+    def __init__(self, problems: list[str], concepts: dict | None = None):
         self.problems = problems
+        self.concepts = concepts or {}
         super().__init__("\n".join(problems))
 
 
@@ -60,6 +65,7 @@ def _read_one(path: Path, docs_dir: Path, problems: list[str]) -> Concept | None
         id=path.stem, page=page, title=meta["title"].strip(), aliases=tuple(a.strip() for a in meta["aliases"]),
         summary=" ".join(meta["summary"].split()), stage=meta["stage"], related=tuple(meta["related"]),
         notebooks=tuple(meta.get("notebooks", ())),
+        questions=tuple((" ".join(q["question"].split()), q["answer"].strip()) for q in meta.get("questions", ())),
     )
 
 
@@ -96,7 +102,7 @@ def load_concepts(docs_dir: Path) -> dict[str, Concept]:
                 problems.append(f"{shown}:{_line_of(text, notebook)}: notebook '{notebook}' does not exist "
                                 f"(no docs/notebooks/{notebook}.ipynb)")
     if problems:
-        raise ConceptErrors(problems)
+        raise ConceptErrors(problems, concepts)
     return concepts
 
 

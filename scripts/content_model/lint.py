@@ -53,7 +53,7 @@ MIN_WORDS = {"concept": 250, "case": 2500, "framework": 1500}
 CASE_MIN = {"diagrams": 2, "concept_links": 15, "follow_ups": 5, "further_reading": 5}
 FREE_TEXT_FIELDS = {"title", "summary", "teaches", "label_source"}
 # Sections scripts/page_sections/ writes at the end of every concept page.
-GENERATED_SECTIONS = {"Used in", "Related concepts", "Notebook"}
+GENERATED_SECTIONS = {"Used in", "Related concepts", "Notebook", "Check yourself"}
 _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME)\b|lorem ipsum|coming soon", re.I)
 _INLINE_CODE = re.compile(r"`[^`]*`")
 _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(|<img(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.I)

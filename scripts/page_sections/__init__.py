@@ -11,7 +11,8 @@
     concepts-by-stage  the concepts grouped by lifecycle stage                   concepts/index.md
     concepts-a-to-z    the concepts and their other names, A to Z                concepts/index.md
     concept-header     stage and other names, under the title                    every concept page
-    concept-footer     Notebook, Related concepts, Used in (pages linking here)  every concept page
+    concept-footer     Check yourself, Notebook, Related concepts, Used in       every concept page
+    self-test-<stage>  every check-yourself question of one lifecycle stage      practice/self-tests/<stage>.md
 
 A page asks for a section with `<!-- generated: name -->` and `<!-- /generated -->` (markers.py). Concept pages get
 their two sections added when they lack them, the header just after the front matter and the footer at the end, so a
@@ -25,7 +26,7 @@ from typing import Callable
 
 from content_model import backlinks
 from content_model.cases import Case, CaseErrors, load_cases
-from content_model.concepts import Concept, ConceptErrors, concept_id, load_concepts
+from content_model.concepts import STAGES, Concept, ConceptErrors, concept_id, load_concepts
 from content_model.notebooks import Notebook, read_notebooks
 from content_model.pages import docs_pages
 from content_model.problems import Problem
@@ -64,6 +65,8 @@ RENDERERS: dict[str, Callable[[Site, str], str]] = {
     CONCEPT_HEADER: lambda site, page: concept_pages.header(site.concept_of(page)),
     CONCEPT_FOOTER: lambda site, page: concept_pages.footer(
         site.concept_of(page), site.concepts, site.graph.backlinks[concept_id(page)], site.graph.titles),
+    **{f"self-test-{stage}": (lambda stage: lambda site, page: concept_pages.self_test(site.concepts, stage, page))(stage)
+       for stage in STAGES},
 }
 
 
@@ -73,18 +76,20 @@ def load(docs_dir: Path, current_text: Callable[[Path], str]) -> tuple[Site | No
     try:
         concepts = load_concepts(docs_dir)
     except ConceptErrors as errors:
-        concepts, problems = {}, problems + errors.problems
+        concepts, problems = errors.concepts, problems + errors.problems
     try:
         cases = load_cases(docs_dir)
     except CaseErrors as errors:
         cases, problems = [], problems + errors.problems
-    if problems:
+    if not concepts:
         return None, [Problem.parse(message) for message in problems]
+    # With problems, the sections are still planned from the valid records, so `generate.py --only` can write the
+    # pages it was asked for; generate.py writes nothing while any problem it reports remains.
     pages = docs_pages(docs_dir)
     # Links in pages that are not concepts are the linter's to report (rule concept-links); they are not uses.
     graph = backlinks.build(docs_dir, pages, concepts, current_text)
     notebooks = read_notebooks(docs_dir) if (docs_dir / "notebooks").is_dir() else []
-    return Site(pages, concepts, cases, notebooks, graph), []
+    return Site(pages, concepts, cases, notebooks, graph), [Problem.parse(message) for message in problems]
 
 
 def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, str], list[Problem]]:
@@ -94,6 +99,7 @@ def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, st
     site, problems = load(docs_dir, current_text)
     if site is None:
         return {}, problems
+    problems = list(problems)
     wanted = {}
     for page in site.pages:
         if not page.endswith(".md"):

@@ -23,8 +23,20 @@ def header(concept: Concept) -> str:
     return '<p class="concept-meta" markdown>' + " · ".join(parts) + "</p>\n"
 
 
+def questions(concept: Concept, heading: str = "## Check yourself") -> list[str]:
+    """The concept's questions, each folded with its answer (pymdownx.details: readable without JavaScript)."""
+    lines = [heading, ""] if heading else []
+    for question, answer in concept.questions:
+        title = question.replace('"', "\u201c", 1).replace('"', "\u201d", 1).replace('"', "'")
+        lines.append(f'??? question "{title}"')
+        lines.append("")
+        lines += [f"    {line}" if line.strip() else "" for line in answer.splitlines()]
+        lines.append("")
+    return lines
+
+
 def footer(concept: Concept, concepts: dict[str, Concept], backlinks: set[str], titles: dict[str, str]) -> str:
-    lines = []
+    lines = questions(concept) if concept.questions else []
     if concept.notebooks:
         lines += ["## Notebook", ""]
         for notebook in concept.notebooks:
@@ -32,7 +44,8 @@ def footer(concept: Concept, concepts: dict[str, Concept], backlinks: set[str], 
             lines.append(f"- [{titles.get(page, notebook)}]({relative(concept.page, page)})")
         lines.append("")
     lines += ["## Related concepts", ""]
-    for related in sorted(concept.related, key=lambda cid: concepts[cid].title.lower()):
+    # An unknown related id is reported by load_concepts; it is skipped here so the rest can still be planned.
+    for related in sorted((r for r in concept.related if r in concepts), key=lambda cid: concepts[cid].title.lower()):
         lines.append(f"- [{concepts[related].title}]({relative(concept.page, concepts[related].page)})")
     lines += ["", "## Used in", ""]
     if not backlinks:
@@ -73,6 +86,19 @@ def index_a_to_z(concepts: dict[str, Concept], from_page: str = "concepts/index.
         aka = f" (also: {', '.join(concept.aliases)})" if concept.aliases else ""
         lines.append(f"- [{concept.title}]({relative(from_page, concept.page)}){aka}")
     return "\n".join(lines).lstrip() + "\n"
+
+
+def self_test(concepts: dict[str, Concept], stage: str, from_page: str) -> str:
+    """A stage's self-test: every question of every concept of the stage, grouped by concept."""
+    lines = []
+    members = sorted((c for c in concepts.values() if c.stage == stage and c.questions), key=lambda c: c.title.lower())
+    for concept in members:
+        lines += [f"## [{concept.title}]({relative(from_page, concept.page)})", ""]
+        lines += questions(concept, heading="")
+    missing = sorted(c.title for c in concepts.values() if c.stage == stage and not c.questions)
+    if missing:
+        lines += ["", f"Concepts of this stage without questions yet: {', '.join(missing)}."]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def _cell(text: str) -> str:
