@@ -200,3 +200,69 @@ def test_a_question_without_an_answer_is_a_front_matter_error(tmp_path, capsys):
         "related: [data-drift]\n", "related: [data-drift]\nquestions:\n  - question: What does PSI measure exactly?\n")
     code, out = run(make_repo(tmp_path, {"concepts/population-stability-index.md": psi}), capsys)
     assert code == 1 and "docs/concepts/population-stability-index.md" in out and "questions" in out
+
+
+FAMILIES = """families:
+  - id: recommendation
+    title: Recommendation
+    summary: Choose which items to show a user from a large catalog.
+    framing: rank items by predicted engagement value
+    labels: logged engagement on shown items
+    offline_metrics: recall@k, nDCG@k
+    online_metrics: engagement per user
+    baseline: popularity
+    strong_model: two-tower retrieval and a multi-task ranker
+    serving: online funnel
+    pitfall: training only on what the last model showed
+"""
+CASE = """---
+title: Event recommendation
+summary: A feed of local events ranked for each user, with registrations as the label and a 48-hour window.
+teaches: Ranking with graded labels from a funnel of registrations, saves and clicks.
+task_type: learning to rank
+ml_category: recommendation
+offline_metrics: [nDCG@10]
+online_metrics: [registrations per user]
+guardrail_metrics: [p99 latency]
+serving_mode: online
+latency_budget_ms: 200
+scale: {users: 10 million daily}
+label_source: Registrations within 48 hours of an impression
+family: FAMILY
+primary_metric: nDCG@10
+scale_headline: 1,900 requests/s at peak
+key_constraint: events expire within days
+---
+
+Text.
+"""
+MATRIX_PAGE = "---\ntitle: Matrix\n---\n\n<!-- generated: case-matrix -->\n<!-- /generated -->\n"
+PLAYBOOK_PAGE = "---\ntitle: Playbook\n---\n\n<!-- generated: family-table -->\n<!-- /generated -->\n"
+
+
+def family_repo(tmp_path, family="recommendation", families=FAMILIES):
+    return make_repo(tmp_path, {"framework/problem-families.yml": families,
+                                "cases/event-recommendation/index.md": CASE.replace("FAMILY", family),
+                                "cases/matrix.md": MATRIX_PAGE, "framework/playbook.md": PLAYBOOK_PAGE})
+
+
+def test_the_case_matrix_and_the_playbook_share_the_family_data(tmp_path, capsys):
+    root = family_repo(tmp_path)
+    assert run(root, capsys)[0] == 0
+    matrix = generated((root / "docs" / "cases" / "matrix.md").read_text(), "case-matrix")
+    assert ("| [Event recommendation](event-recommendation/index.md) | Recommendation | learning to rank | nDCG@10 | "
+            "online | 200 ms | 1,900 requests/s at peak | events expire within days |") in matrix
+    playbook = generated((root / "docs" / "framework" / "playbook.md").read_text(), "family-table")
+    assert "| [Recommendation](#recommendation) | rank items by predicted engagement value |" in playbook
+    assert playbook.count("[Event recommendation](../cases/event-recommendation/index.md)") == 2
+
+
+def test_a_case_naming_an_unknown_family_is_an_error(tmp_path, capsys):
+    code, out = run(family_repo(tmp_path, family="astrology"), capsys)
+    assert code == 1
+    assert "docs/cases/event-recommendation/index.md:14: family 'astrology' is not in docs/framework/problem-families.yml" in out
+
+
+def test_a_family_cell_too_long_for_a_table_is_an_error(tmp_path, capsys):
+    code, out = run(family_repo(tmp_path, families=FAMILIES.replace("baseline: popularity", "baseline: " + "p" * 120)), capsys)
+    assert code == 1 and "docs/framework/problem-families.yml:9: 'baseline' has 120 characters" in out

@@ -4,7 +4,8 @@
     name               what it holds                                             where
     section-cards      a card per part of the handbook, with its page count      index.md
     case-cards         a card per case study                                     index.md, cases/index.md
-    case-matrix        the case studies side by side                             cases/matrix.md
+    case-matrix        the case studies side by side, with their problem family  cases/matrix.md
+    family-table       the problem families compared, with the cases of each     framework/playbook.md
     notebook-list      the notebooks and the concepts each supports              notebooks/index.md
     lint-rules         the linter's rules                                        contributing/style-guide.md
     lint-thresholds    the linter's thresholds per page type                     contributing/style-guide.md
@@ -26,9 +27,11 @@ from typing import Callable
 
 from content_model import backlinks
 from content_model.cases import Case, CaseErrors, load_cases
+from content_model.families import Family, load_families
 from content_model.concepts import STAGES, Concept, ConceptErrors, concept_id, load_concepts
 from content_model.notebooks import Notebook, read_notebooks
 from content_model.pages import docs_pages
+from content_model.front_matter import key_line
 from content_model.problems import Problem
 
 from . import case_pages, concept_pages, home_page, markers, notebook_index, style_guide
@@ -44,6 +47,7 @@ class Site:
     cases: list[Case]
     notebooks: list[Notebook]
     graph: backlinks.LinkGraph
+    families: dict[str, Family]
 
     def concept_of(self, page: str) -> Concept:
         cid = concept_id(page)
@@ -56,7 +60,8 @@ class Site:
 RENDERERS: dict[str, Callable[[Site, str], str]] = {
     "section-cards": lambda site, page: home_page.section_cards(site.pages),
     "case-cards": lambda site, page: case_pages.cards(site.cases, page),
-    "case-matrix": lambda site, page: case_pages.matrix(site.cases, page),
+    "case-matrix": lambda site, page: case_pages.matrix(site.cases, page, site.families),
+    "family-table": lambda site, page: case_pages.family_tables(site.families, site.cases, page),
     "notebook-list": lambda site, page: notebook_index.table(site.notebooks, site.concepts, page),
     "lint-rules": lambda site, page: style_guide.rules_table(),
     "lint-thresholds": lambda site, page: style_guide.thresholds_table(),
@@ -89,7 +94,15 @@ def load(docs_dir: Path, current_text: Callable[[Path], str]) -> tuple[Site | No
     # Links in pages that are not concepts are the linter's to report (rule concept-links); they are not uses.
     graph = backlinks.build(docs_dir, pages, concepts, current_text)
     notebooks = read_notebooks(docs_dir) if (docs_dir / "notebooks").is_dir() else []
-    return Site(pages, concepts, cases, notebooks, graph), [Problem.parse(message) for message in problems]
+    families, family_problems = load_families(docs_dir)
+    found = [Problem.parse(message) for message in problems] + family_problems
+    for case in cases:
+        family = case.meta.get("family")
+        if family is not None and family not in families:
+            text = (docs_dir / case.page).read_text(encoding="utf-8")
+            found.append(Problem(f"docs/{case.page}", key_line(text, "family"), f"family '{family}' is not in "
+                                 f"docs/framework/problem-families.yml (known: {', '.join(families) or 'none'})"))
+    return Site(pages, concepts, cases, notebooks, graph, families), found
 
 
 def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, str], list[Problem]]:

@@ -4,17 +4,16 @@ from __future__ import annotations
 from content_model.cases import Case
 from content_model.links import relative_link
 
-# (column heading, how to read it from a case's front matter)
+# (column heading, how to read it from a case's front matter): short fields only, so the matrix fits a laptop screen;
+# the long descriptions stay on the case pages.
 COLUMNS = (
-    ("Task type", lambda m: m["task_type"]),
-    ("ML category", lambda m: m["ml_category"]),
-    ("Labels", lambda m: m["label_source"]),
-    ("Offline metrics", lambda m: "; ".join(m["offline_metrics"])),
-    ("Online metrics", lambda m: "; ".join(m["online_metrics"])),
-    ("Guardrails", lambda m: "; ".join(m["guardrail_metrics"])),
-    ("Serving", lambda m: m["serving_mode"]),
-    ("p99 budget (ms)", lambda m: "batch" if m["latency_budget_ms"] is None else str(m["latency_budget_ms"])),
-    ("Scale", lambda m: "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in m["scale"].items())),
+    ("Family", lambda m, families: families[m["family"]].title if m.get("family") in families else "unassigned"),
+    ("Task", lambda m, families: m["task_type"]),
+    ("Primary metric", lambda m, families: m.get("primary_metric") or m["offline_metrics"][0]),
+    ("Serving", lambda m, families: m["serving_mode"]),
+    ("p99 budget", lambda m, families: "batch" if m["latency_budget_ms"] is None else f"{m['latency_budget_ms']} ms"),
+    ("Scale", lambda m, families: m.get("scale_headline") or str(next(iter(m["scale"].values())))),
+    ("Shaped by", lambda m, families: m.get("key_constraint", "")),
 )
 
 
@@ -26,14 +25,15 @@ def _link(from_page: str, case: Case) -> str:
     return relative_link(from_page, case.page)
 
 
-def matrix(cases: list[Case], from_page: str) -> str:
+def matrix(cases: list[Case], from_page: str, families: dict | None = None) -> str:
     if not cases:
         return "No case study has been published yet."
+    families = families or {}
     header = "| Case | " + " | ".join(title for title, _ in COLUMNS) + " |"
     rule = "| --- " * (len(COLUMNS) + 1) + "|"
     rows = [
         f"| [{_cell(case.title)}]({_link(from_page, case)}) | "
-        + " | ".join(_cell(read(case.meta)) for _, read in COLUMNS) + " |"
+        + " | ".join(_cell(read(case.meta, families)) for _, read in COLUMNS) + " |"
         for case in cases
     ]
     return '<div class="case-matrix" markdown>\n\n' + "\n".join([header, rule, *rows]) + "\n\n</div>\n"
@@ -47,3 +47,24 @@ def cards(cases: list[Case], from_page: str) -> str:
         for case in cases
     ]
     return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
+
+
+def family_tables(families: dict, cases: list[Case], from_page: str) -> str:
+    """The playbook's comparison of problem families, in two tables a laptop screen can hold, each row ending with
+    the cases of that family (read from the cases' own front matter, as the case matrix is)."""
+    from content_model.families import FIELDS
+
+    by_family: dict[str, list[Case]] = {}
+    for case in cases:
+        by_family.setdefault(case.meta.get("family", ""), []).append(case)
+    halves = (("Framing and data", FIELDS[:4]), ("Models and serving", FIELDS[4:]))
+    lines = []
+    for heading, fields in halves:
+        lines += [f"**{heading}**", "", "| Family | " + " | ".join(title for _, title in fields) + " | Cases |",
+                  "| --- " * (len(fields) + 2) + "|"]
+        for family in families.values():
+            worked = ", ".join(f"[{_cell(c.title)}]({_link(from_page, c)})" for c in by_family.get(family.id, [])) or "none yet"
+            lines.append(f"| [{_cell(family.title)}](#{family.id}) | "
+                         + " | ".join(_cell(family.fields[key]) for key, _ in fields) + f" | {worked} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
