@@ -266,3 +266,49 @@ def test_a_case_naming_an_unknown_family_is_an_error(tmp_path, capsys):
 def test_a_family_cell_too_long_for_a_table_is_an_error(tmp_path, capsys):
     code, out = run(family_repo(tmp_path, families=FAMILIES.replace("baseline: popularity", "baseline: " + "p" * 120)), capsys)
     assert code == 1 and "docs/framework/problem-families.yml:9: 'baseline' has 120 characters" in out
+
+
+BANK = """sources:
+  - {id: public-bank, citation: "A public question bank, 2024"}
+prompts:
+  - id: local-events
+    prompt: Design recommendations for local events.
+    family: recommendation
+    source: public-bank
+    cases: [event-recommendation]
+    concepts: [data-drift]
+    different: [events expire, location matters, friends attend together]
+    decision: How to rank items that have no history yet.
+    questions: ["How many events?", "How far do people travel?", "What counts as success?"]
+"""
+BANK_PAGE = "---\ntitle: Prompt bank\n---\n\n<!-- generated: prompt-bank -->\n<!-- /generated -->\n"
+
+
+def bank_repo(tmp_path, bank=BANK):
+    root = family_repo(tmp_path)
+    for page, text in {"practice/prompt-bank.yml": bank, "practice/prompt-bank.md": BANK_PAGE}.items():
+        (root / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / page).write_text(text)
+    return root
+
+
+def test_the_prompt_bank_groups_prompts_by_family_and_links_cases_and_concepts(tmp_path, capsys):
+    root = bank_repo(tmp_path)
+    assert run(root, capsys)[0] == 0
+    page = generated((root / "docs" / "practice" / "prompt-bank.md").read_text(), "prompt-bank")
+    assert page.startswith("\n## Recommendation { #recommendation }\n")
+    assert "### Design recommendations for local events. { #local-events }" in page
+    assert "**Closest cases:** [Event recommendation](../cases/event-recommendation/index.md)" in page
+    assert "1. How many events?\n2. How far do people travel?\n3. What counts as success?" in page
+    assert "**Concepts:** [Data drift](../concepts/data-drift.md)" in page
+
+
+@pytest.mark.parametrize("change, message", [
+    (("cases: [event-recommendation]", "cases: [ghost-case]"), "docs/practice/prompt-bank.yml:8: case 'ghost-case' does not exist"),
+    (("concepts: [data-drift]", "concepts: [ghost]"), "docs/practice/prompt-bank.yml:9: concept 'ghost' does not exist"),
+    (("family: recommendation", "family: astrology"), "docs/practice/prompt-bank.yml:6: family 'astrology' is not in"),
+    (('questions: ["How many events?", ', "questions: ["), "docs/practice/prompt-bank.yml:12: 'questions' needs exactly 3 items"),
+])
+def test_a_prompt_pointing_at_nothing_is_an_error(tmp_path, capsys, change, message):
+    code, out = run(bank_repo(tmp_path, BANK.replace(*change)), capsys)
+    assert code == 1 and message in out, out

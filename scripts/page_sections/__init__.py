@@ -6,6 +6,7 @@
     case-cards         a card per case study                                     index.md, cases/index.md
     case-matrix        the case studies side by side, with their problem family  cases/matrix.md
     family-table       the problem families compared, with the cases of each     framework/playbook.md
+    prompt-bank        interview prompts by family, from practice/prompt-bank.yml  practice/prompt-bank.md
     notebook-list      the notebooks and the concepts each supports              notebooks/index.md
     lint-rules         the linter's rules                                        contributing/style-guide.md
     lint-thresholds    the linter's thresholds per page type                     contributing/style-guide.md
@@ -34,7 +35,7 @@ from content_model.pages import docs_pages
 from content_model.front_matter import key_line
 from content_model.problems import Problem
 
-from . import case_pages, concept_pages, home_page, markers, notebook_index, style_guide
+from . import case_pages, concept_pages, home_page, markers, notebook_index, prompt_bank, style_guide
 from .markers import SectionError
 
 CONCEPT_HEADER, CONCEPT_FOOTER = "concept-header", "concept-footer"
@@ -48,6 +49,13 @@ class Site:
     notebooks: list[Notebook]
     graph: backlinks.LinkGraph
     families: dict[str, Family]
+    bank: prompt_bank.Bank | None = None
+
+    def prompt_bank(self, page: str) -> str:
+        if self.bank is None:
+            raise SectionError(f"the prompt bank needs docs/{prompt_bank.BANK_FILE}")
+        return prompt_bank.render(self.bank, self.families, {c.slug: c.title for c in self.cases},
+                                  {cid: c.title for cid, c in self.concepts.items()}, page)
 
     def concept_of(self, page: str) -> Concept:
         cid = concept_id(page)
@@ -62,6 +70,7 @@ RENDERERS: dict[str, Callable[[Site, str], str]] = {
     "case-cards": lambda site, page: case_pages.cards(site.cases, page),
     "case-matrix": lambda site, page: case_pages.matrix(site.cases, page, site.families),
     "family-table": lambda site, page: case_pages.family_tables(site.families, site.cases, page),
+    "prompt-bank": lambda site, page: site.prompt_bank(page),
     "notebook-list": lambda site, page: notebook_index.table(site.notebooks, site.concepts, page),
     "lint-rules": lambda site, page: style_guide.rules_table(),
     "lint-thresholds": lambda site, page: style_guide.thresholds_table(),
@@ -102,7 +111,8 @@ def load(docs_dir: Path, current_text: Callable[[Path], str]) -> tuple[Site | No
             text = (docs_dir / case.page).read_text(encoding="utf-8")
             found.append(Problem(f"docs/{case.page}", key_line(text, "family"), f"family '{family}' is not in "
                                  f"docs/framework/problem-families.yml (known: {', '.join(families) or 'none'})"))
-    return Site(pages, concepts, cases, notebooks, graph, families), found
+    bank, bank_problems = prompt_bank.load_bank(docs_dir, set(families), {c.slug for c in cases}, set(concepts))
+    return Site(pages, concepts, cases, notebooks, graph, families, bank), found + bank_problems
 
 
 def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, str], list[Problem]]:
