@@ -7,6 +7,8 @@
     case-matrix        the case studies side by side, with their problem family  cases/matrix.md
     family-table       the problem families compared, with the cases of each     framework/playbook.md
     prompt-bank        interview prompts by family, from practice/prompt-bank.yml  practice/prompt-bank.md
+    interview-box      a step's minutes and what to say, draw and leave (pacing)  each step chapter
+    practice-timer     the pacing as data for the practice timer, and as a table  practice/timer.md
     notebook-list      the notebooks and the concepts each supports              notebooks/index.md
     lint-rules         the linter's rules                                        contributing/style-guide.md
     lint-thresholds    the linter's thresholds per page type                     contributing/style-guide.md
@@ -33,9 +35,10 @@ from content_model.concepts import STAGES, Concept, ConceptErrors, concept_id, l
 from content_model.notebooks import Notebook, read_notebooks
 from content_model.pages import docs_pages
 from content_model.front_matter import key_line
+from estimates.model import load as load_estimates
 from content_model.problems import Problem
 
-from . import case_pages, concept_pages, home_page, markers, notebook_index, prompt_bank, style_guide
+from . import case_pages, concept_pages, home_page, markers, notebook_index, pacing, prompt_bank, style_guide
 from .markers import SectionError
 
 CONCEPT_HEADER, CONCEPT_FOOTER = "concept-header", "concept-footer"
@@ -50,6 +53,7 @@ class Site:
     graph: backlinks.LinkGraph
     families: dict[str, Family]
     bank: prompt_bank.Bank | None = None
+    steps: list = ()
 
     def prompt_bank(self, page: str) -> str:
         if self.bank is None:
@@ -71,6 +75,8 @@ RENDERERS: dict[str, Callable[[Site, str], str]] = {
     "case-matrix": lambda site, page: case_pages.matrix(site.cases, page, site.families),
     "family-table": lambda site, page: case_pages.family_tables(site.families, site.cases, page),
     "prompt-bank": lambda site, page: site.prompt_bank(page),
+    "interview-box": lambda site, page: pacing.interview_box(site.steps, page),
+    "practice-timer": lambda site, page: pacing.timer(site.steps),
     "notebook-list": lambda site, page: notebook_index.table(site.notebooks, site.concepts, page),
     "lint-rules": lambda site, page: style_guide.rules_table(),
     "lint-thresholds": lambda site, page: style_guide.thresholds_table(),
@@ -112,7 +118,12 @@ def load(docs_dir: Path, current_text: Callable[[Path], str]) -> tuple[Site | No
             found.append(Problem(f"docs/{case.page}", key_line(text, "family"), f"family '{family}' is not in "
                                  f"docs/framework/problem-families.yml (known: {', '.join(families) or 'none'})"))
     bank, bank_problems = prompt_bank.load_bank(docs_dir, set(families), {c.slug for c in cases}, set(concepts))
-    return Site(pages, concepts, cases, notebooks, graph, families, bank), found + bank_problems
+    framework_estimates = docs_dir / "framework" / "estimates.yml"
+    estimates, estimate_problems = (load_estimates(framework_estimates, docs_dir, docs_dir.parent)
+                                    if framework_estimates.exists() else (None, []))
+    steps, pacing_problems = pacing.load_pacing(docs_dir, None if estimate_problems else estimates)
+    return (Site(pages, concepts, cases, notebooks, graph, families, bank, steps),
+            found + bank_problems + pacing_problems)
 
 
 def plan(root: Path, current_text: Callable[[Path], str]) -> tuple[dict[Path, str], list[Problem]]:
