@@ -54,6 +54,8 @@ def load_pacing(docs_dir: Path, framework_estimates) -> tuple[list[Step], list[P
                                                                   "docs/framework/estimates.yml"))
                 continue
             minutes[length] = round(quantity.shown)
+        if len(minutes) < len(LENGTHS):
+            continue  # reported above; a step without its minutes cannot be drawn
         if not (docs_dir / str(item["chapter"])).exists():
             problems.append(Problem(shown, item.line_of("chapter"), f"chapter docs/{item['chapter']} does not exist"))
         steps.append(Step(int(item["step"]), str(item["title"]), str(item["chapter"]), minutes,
