@@ -118,3 +118,20 @@ def test_a_loose_or_missing_pin_is_a_clear_error(tmp_path, dependencies, message
     package_json.write_text(json.dumps({"dependencies": dependencies}))
     with pytest.raises(vendor_assets.PinError, match=re.escape(f"{package_json}: {message}")):
         vendor_assets.pins(package_json)
+
+
+def test_a_fork_publishes_with_its_own_links(tmp_path):
+    """mkdocs.yml takes the site and repository URLs from the environment; the Pages build sets them from the
+    repository it runs in, so nothing names the original repository in a fork's published site."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for variable in ("SITE_URL", "REPO_URL", "REPO_NAME"):
+        assert f"!ENV [{variable}," in config
+    pages = load_workflow(ROOT / ".github" / "workflows" / "pages.yml")
+    script = next(step["run"] for step in all_steps(pages) if "SITE_URL=" in step.get("run", ""))
+    github_env = tmp_path / "github_env"
+    subprocess.run(["bash", "-c", script], check=True, timeout=10,
+                   env={"GITHUB_REPOSITORY_OWNER": "SomeFork", "GITHUB_REPOSITORY": "SomeFork/handbook",
+                        "GITHUB_SERVER_URL": "https://github.com", "GITHUB_ENV": str(github_env)})
+    written = github_env.read_text()
+    assert "SITE_URL=https://somefork.github.io/handbook/" in written
+    assert "REPO_URL=https://github.com/SomeFork/handbook" in written
