@@ -93,3 +93,17 @@ def test_the_index_loads_only_when_the_reader_searches(browser, site_url):
     href = search_first_result(page, "population stability index")
     assert len(fetched) == 1 and "concepts/population-stability-index/" in href
     page.context.close()
+
+
+def test_the_not_found_page_offers_search(browser, site_url):
+    """A mistyped address lands on a page whose search form opens the handbook's search with the query."""
+    page = new_page(browser, "light")
+    response = page.goto(site_url + "404.html", wait_until="load")
+    assert response.ok
+    page.get_by_label("Search the handbook").fill("population stability index")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Search").click()
+    assert "q=population" in page.url
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    assert "population-stability-index" in page.locator(".md-search-result__item a").first.get_attribute("href")
+    page.context.close()
