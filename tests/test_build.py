@@ -80,3 +80,11 @@ def test_a_failing_notebook_cell_fails_the_build_naming_notebook_and_cell(tmp_pa
     output = result.stdout + result.stderr
     assert "back-of-the-envelope.ipynb" in output
     assert "capacity assumptions are inconsistent" in output, "the failing cell and its error are shown"
+
+
+def test_llms_txt_indexes_every_page_and_the_full_text_holds_the_prose(built_site):
+    index = (built_site / "llms.txt").read_text(encoding="utf-8")
+    assert index.startswith("# ML System Design Handbook\n\n> ")
+    assert "## Concepts" in index and "concepts/data-drift/): " in index
+    full = (built_site / "llms-full.txt").read_text(encoding="utf-8")
+    assert "# Data drift" in full and "```mermaid" not in full and "<!-- generated" not in full

@@ -23,6 +23,7 @@ _SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 sys.path.insert(0, str(_SCRIPTS))
 
 import figures  # noqa: E402
+import llms_files  # noqa: E402
 import navigation  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
@@ -123,8 +124,15 @@ def on_post_page(output, page, config):
     return page_assets.add_math_assets(output, root)
 
 
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
+    if "nav" in _state:
+        llms_files.write(_state["nav"], config)
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     notebooks = _state.get("notebook_pages", {})
     if not notebooks or not index_path.exists():
