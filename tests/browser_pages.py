@@ -83,6 +83,8 @@ def check_loaded_page(page, report: PageReport, color_scheme: str) -> None:
         report.problems.append(f"palette is {scheme!r}, expected {expected_scheme!r}")
 
     if page.evaluate("() => document.querySelectorAll('.mermaid').length"):
+        # Diagrams load when one nears the viewport (mermaid-on-demand.js), as when a reader scrolls to it.
+        page.evaluate("() => document.querySelector('.mermaid').scrollIntoView()")
         try:
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))",

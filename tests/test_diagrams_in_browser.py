@@ -111,3 +111,19 @@ def test_every_diagram_of_the_site_parses(mermaid_page):
     for diagram in diagrams.values():
         mermaid_page.evaluate("async (text) => { await mermaid.parse(text); }", mermaid.render(diagram))
     assert len(diagrams) >= 10
+
+
+def test_mermaid_loads_only_when_a_diagram_nears_the_viewport(browser, site_url):
+    """A case page's diagrams sit far below the fold: loading the page fetches no Mermaid; scrolling to a diagram
+    fetches the vendored library once and renders the diagrams."""
+    page = new_page(browser, "light")
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "mermaid.min.js" in request.url else None)
+    page.goto(site_url + "cases/fraud-detection/", wait_until="load")
+    page.wait_for_timeout(1_000)
+    assert fetched == [], f"Mermaid was fetched before any diagram was near: {fetched}"
+    page.evaluate("() => document.querySelector('.mermaid').scrollIntoView()")
+    page.wait_for_function("() => [...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))",
+                           timeout=15_000)
+    assert len(fetched) == 1 and fetched[0].endswith("assets/vendor/mermaid/mermaid.min.js")
+    page.context.close()

@@ -1,6 +1,6 @@
 """Add the vendored KaTeX files to the pages that contain math, and only to those.
 
-Mermaid is handled the same way by mkdocs-mermaid2 (only pages with diagrams load it); this does it for math,
+Mermaid is loaded on demand by docs/javascripts/mermaid-on-demand.js (only when a diagram nears the viewport); this does it for math,
 so a page without formulas loads neither library.
 """
 from __future__ import annotations
