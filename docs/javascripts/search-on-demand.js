@@ -1,7 +1,7 @@
-// Search on demand: Material requests the whole search index (search/search_index.json) as soon as a page loads,
-// which is most of what a text page transfers. This script, loaded before Material's bundle, holds that one
-// request until the reader starts to search: focuses or clicks the search box, presses a search shortcut, or opens
-// a shared search link (?q=). Material shows "Initializing search" in the meantime, as on a slow network.
+// Search on demand: Material starts its search worker and requests the whole search index (search_index.json) as
+// soon as a page loads, which is most of what a text page transfers. This script, loaded before Material's bundle,
+// holds both until the reader starts to search: focuses or clicks the search box, presses a search shortcut, or
+// opens a shared search link (?q=). Material shows "Initializing search" in the meantime, as on a slow network.
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
@@ -22,9 +22,38 @@
     return send.apply(this, arguments);
   };
 
+  // The worker: Material creates it at load and talks to it only through postMessage and "message" listeners, so a
+  // stand-in that queues both until release is enough.
+  var RealWorker = window.Worker;
+  var waiting = [];
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      if (released || !/\/workers\/search\./.test(String(url))) return new RealWorker(url, options);
+      var stub = { messages: [], listeners: [], real: null };
+      var proxy = {
+        postMessage: function (message) { if (stub.real) stub.real.postMessage(message); else stub.messages.push(message); },
+        addEventListener: function (type, listener, opts) {
+          if (stub.real) stub.real.addEventListener(type, listener, opts); else stub.listeners.push([type, listener, opts]);
+        },
+        removeEventListener: function (type, listener, opts) {
+          if (stub.real) stub.real.removeEventListener(type, listener, opts);
+          else stub.listeners = stub.listeners.filter(function (entry) { return entry[1] !== listener; });
+        },
+        terminate: function () { if (stub.real) stub.real.terminate(); }
+      };
+      waiting.push(function () {
+        stub.real = new RealWorker(url, options);
+        stub.listeners.forEach(function (entry) { stub.real.addEventListener(entry[0], entry[1], entry[2]); });
+        stub.messages.splice(0).forEach(function (message) { stub.real.postMessage(message); });
+      });
+      return proxy;
+    };
+  }
+
   function release() {
     if (released) return;
     released = true;
+    waiting.splice(0).forEach(function (start) { start(); });
     held.splice(0).forEach(function (request) { send.apply(request[0], request[1]); });
   }
 
