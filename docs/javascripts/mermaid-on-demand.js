@@ -1,7 +1,7 @@
 // Diagrams on demand: Material renders every Mermaid diagram of a page as soon as it loads, and loads the library
 // itself (from a CDN) when `window.mermaid` is undefined. This script, loaded before Material's bundle on every
 // page, gives Material a stand-in `mermaid` on pages that have diagrams: calls are queued, and the vendored library
-// (about 0.75 MB gzipped) is fetched only when a diagram comes within two screens of the viewport. Pages without
+// (about 0.75 MB gzipped) is fetched only when a diagram comes within a quarter screen of the viewport. Pages without
 // diagrams load nothing; a reader who never scrolls to a diagram never pays for it.
 (function () {
   "use strict";
@@ -32,7 +32,7 @@
     if (!("IntersectionObserver" in window)) { resolve(); return; }
     var observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) { observer.disconnect(); resolve(); }
-    }, { rootMargin: "200% 0px" });
+    }, { rootMargin: "25% 0px" });
     document.querySelectorAll("pre.mermaid, div.mermaid").forEach(function (element) { observer.observe(element); });
   });
 

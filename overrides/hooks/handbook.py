@@ -27,6 +27,7 @@ import llms_files  # noqa: E402
 import navigation  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
+from math_rendering import MathError, MathRenderer  # noqa: E402
 import search_hygiene  # noqa: E402
 import tooltips  # noqa: E402
 from content_model import cases as case_model, concepts as concept_model  # noqa: E402
@@ -121,7 +122,30 @@ def on_post_page(output, page, config):
         _state["notebook_pages"][page.url] = (output, page.title)
     root = get_relative_url(".", page.url)
     root = "" if root == "." else root.rstrip("/") + "/"
-    return page_assets.add_math_assets(output, root)
+    if notebook_pages.is_notebook_page(output):
+        output, figures_by_name = notebook_pages.externalize_images(output)
+        page_dir = Path(config.site_dir) / page.url
+        page_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in figures_by_name.items():
+            (page_dir / name).write_bytes(data)
+        output, css = notebook_pages.share_lab_theme(output, root)
+        if css is not None and _state.setdefault("lab_css", css) != css:
+            raise PluginError(f"{page.file.src_uri}: its JupyterLab theme differs from other notebooks' (one shared file)")
+    renderer = _math_renderer(config)
+    if renderer.available and page_assets.has_math(output):
+        try:
+            output = renderer.render_page(output)
+        except MathError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return page_assets.add_math_assets(output, root, prerendered=renderer.available)
+
+
+def _math_renderer(config) -> MathRenderer:
+    # One Node process for the whole build; it answers one formula per line.
+    if "math" not in _state:
+        docs = Path(config.docs_dir)
+        _state["math"] = MathRenderer(docs / "assets" / "vendor" / "katex" / "katex.min.js", _SCRIPTS / "render_math.js")
+    return _state["math"]
 
 
 def on_nav(nav, config, files):
@@ -131,6 +155,12 @@ def on_nav(nav, config, files):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
+    if "lab_css" in _state:
+        target = Path(config.site_dir) / notebook_pages.LAB_CSS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_state["lab_css"], encoding="utf-8")
+    if "math" in _state:
+        _state.pop("math").close()
     if "nav" in _state:
         llms_files.write(_state["nav"], config)
     index_path = Path(config.site_dir) / "search" / "search_index.json"

@@ -26,6 +26,42 @@ _NOISE_SELECTORS = ".jp-CodeCell .jp-InputArea, .jp-InputPrompt, .jp-OutputPromp
 _TEXT_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "td", "th"]
 
 
+# nbconvert's lab template inlines the whole JupyterLab theme (about 570 KB) into every notebook page; it is the same
+# on every page, so it is written once as a stylesheet the browser caches (the block starts with @charset).
+_LAB_THEME = re.compile(r'<style type="text/css">\s*@charset "UTF-8";(?P<css>.*?)</style>', re.S)
+LAB_CSS = "assets/stylesheets/jupyter-lab.css"
+
+
+def share_lab_theme(html: str, root: str) -> tuple[str, str | None]:
+    """The page with its inlined JupyterLab theme replaced by a link to LAB_CSS, and the CSS (None if absent)."""
+    match = _LAB_THEME.search(html)
+    if not match:
+        return html, None
+    link = f'<link rel="stylesheet" href="{root}{LAB_CSS}">'
+    return html[:match.start()] + link + html[match.end():], '@charset "UTF-8";' + match["css"]
+
+
+_DATA_IMAGE = re.compile(r'<img(?P<before>[^>]*?) src="data:image/(?P<kind>png|jpeg|svg\+xml);base64,(?P<data>[A-Za-z0-9+/=\s]+)"')
+
+
+def externalize_images(html: str) -> tuple[str, dict[str, bytes]]:
+    """Figures inlined as base64 become files beside the page, loaded lazily: the HTML stays small and a reader who
+    does not scroll to a figure does not download it. Returns the page and {file name: bytes}."""
+    import base64
+    import hashlib
+
+    files: dict[str, bytes] = {}
+
+    def replace(match: re.Match) -> str:
+        data = base64.b64decode("".join(match["data"].split()))
+        extension = {"png": "png", "jpeg": "jpg", "svg+xml": "svg"}[match["kind"]]
+        name = f"figure-{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
+        files[name] = data
+        return f'<img{match["before"]} loading="lazy" src="{name}"'
+
+    return _DATA_IMAGE.sub(replace, html), files
+
+
 def is_notebook_page(html: str) -> bool:
     return NOTEBOOK_MARKER in html
 
