@@ -155,3 +155,10 @@ def test_new_refuses_a_bad_slug_and_an_existing_page(repo):
 def test_the_whole_docs_tree_passes_lint():
     result = subprocess.run([sys.executable, "scripts/content.py", "lint"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_scaffolded_concept_names_its_template_questions(repo, capsys):
+    assert content_cli.main(["new", "concept", "label-smoothing"], root=repo) == 0
+    problems = [str(p) for p in Linter(repo).run()]
+    assert any("docs/concepts/label-smoothing.md:" in p and "a question is still the template's example" in p
+               for p in problems), problems

@@ -162,6 +162,10 @@ class Linter:
         if not template.exists():
             return
         template_meta, template_body, _ = front_matter.split(template.read_text(encoding="utf-8"), str(template))
+        template_questions = {q["question"] for q in template_meta.get("questions", [])}
+        if any(isinstance(q, dict) and q.get("question") in template_questions for q in meta.get("questions") or []):
+            self.add(shown, front_matter.key_line(text, "questions"), "a question is still the template's example "
+                                                                     "(write this concept's own)")
         for key, value in template_meta.items():
             # Only free-text fields: a category such as task_type may rightly equal the template's example.
             if key in FREE_TEXT_FIELDS and meta.get(key) == value:
