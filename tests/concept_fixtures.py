@@ -11,6 +11,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
+DEFAULT_QUESTIONS = """questions:
+  - question: "What would you check first when this goes wrong in production?"
+    answer: "The inputs and the label pipeline, before the model: most failures start there."
+  - question: "What does it cost to ignore this concept at scale?"
+    answer: "Silent quality loss that no offline metric shows until users leave."
+"""
+
+
 def concept(title: str, summary: str, stage: str = "monitoring", aliases=(), related=(), body: str = "") -> str:
     return textwrap.dedent(f"""\
         ---
@@ -19,6 +27,12 @@ def concept(title: str, summary: str, stage: str = "monitoring", aliases=(), rel
         summary: {summary}
         stage: {stage}
         related: [{", ".join(related)}]
+        questions:
+          - question: "What would you check first when this goes wrong in production?"
+            answer: "The inputs and the label pipeline, before the model: most failures start there."
+          - question: "What does it cost to ignore this concept at scale?"
+            answer: "Silent quality loss that no offline metric shows until users leave."
+        last_reviewed: 2026-12-01
         ---
 
         ## Definition

@@ -23,10 +23,17 @@ GOOD_CONCEPT_BODY = "\n\n".join([
 ])
 
 
+QUESTIONS = ("questions:\n"
+             "  - question: \"Why can a stable model still be hurt by this?\"\n"
+             "    answer: \"Because the inputs move while the model stays fixed, so its errors grow unseen.\"\n"
+             "  - question: \"What would you alert on first?\"\n"
+             "    answer: \"The inputs the model weighs most, per slice, with thresholds from past weeks.\"\n")
+
+
 def concept_page(front: str = "", body: str = GOOD_CONCEPT_BODY, title: str = "Data drift", related: str = "other") -> str:
     front = front or (f"title: {title}\naliases: [dataset shift]\nsummary: A change in the distribution of inputs "
                       f"or labels that a model sees after training.\nstage: monitoring\nrelated: [{related}]\n"
-                      "last_reviewed: 2026-12-01")
+                      + QUESTIONS + "last_reviewed: 2026-12-01")
     return f"---\n{front}\n---\n\n{body}\n"
 
 
@@ -50,7 +57,7 @@ def lint(repo, page: str, text: str) -> list[str]:
 
 def test_review_date_is_required_and_not_in_the_future(repo):
     reviewed = concept_page().replace("last_reviewed: 2026-12-01", "last_reviewed: 2999-01-01")
-    assert "docs/concepts/data-drift.md:7: last_reviewed 2999-01-01 is in the future" in " ".join(
+    assert "docs/concepts/data-drift.md:12: last_reviewed 2999-01-01 is in the future" in " ".join(
         lint(repo, "concepts/data-drift.md", reviewed))
     assert any("missing 'last_reviewed'" in p for p in lint(repo, "concepts/data-drift.md", concept_page().replace("\nlast_reviewed: 2026-12-01", "")))
     malformed = concept_page().replace("last_reviewed: 2026-12-01", "last_reviewed: last week")
@@ -70,35 +77,35 @@ RULES = [
      "docs/concepts/data-drift.md:5: 'stage' must be one of: framing, data, features, modeling, evaluation, serving, monitoring (got 'cooking') (see scripts/templates/concept.md)"),
     ("sections: missing",
      concept_page(body=GOOD_CONCEPT_BODY.replace("## Trade-offs", "## Costs")),
-     "docs/concepts/data-drift.md:22: missing section '## Trade-offs' (required sections, in order: Definition; Why it matters in production; How to …; Trade-offs; Pitfalls)"),
+     "docs/concepts/data-drift.md:27: missing section '## Trade-offs' (required sections, in order: Definition; Why it matters in production; How to …; Trade-offs; Pitfalls)"),
     ("sections: generated section written by hand",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\n## Used in\n\n- Somewhere\n"),
-     "docs/concepts/data-drift.md:30: section '## Used in' is written by scripts/generate.py between "
+     "docs/concepts/data-drift.md:35: section '## Used in' is written by scripts/generate.py between "
      "'<!-- generated: concept-footer -->' and '<!-- /generated -->' (remove this hand-written one)"),
     ("depth: too short",
      concept_page(body="## Definition\n\nShort.\n\n## Why it matters in production\n\nx\n\n## How to detect it\n\n[o](other.md)\n\n## Trade-offs\n\nx\n\n## Pitfalls\n\n- x\n"),
-     "docs/concepts/data-drift.md:9: 17 words; a concept page needs at least 250"),
+     "docs/concepts/data-drift.md:14: 17 words; a concept page needs at least 250"),
     ("placeholder",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\nTODO: add an example.\n"),
-     "docs/concepts/data-drift.md:30: placeholder text (write the content, or remove the line)"),
+     "docs/concepts/data-drift.md:35: placeholder text (write the content, or remove the line)"),
     ("mermaid",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\n```mermaid\nflowchart LR\n  a --> b\n```\n"),
-     "docs/concepts/data-drift.md:30: hand-written Mermaid (put the diagram in diagrams/ and include it with <!-- diagram: id --> markers; see docs/contributing/diagrams.md)"),
+     "docs/concepts/data-drift.md:35: hand-written Mermaid (put the diagram in diagrams/ and include it with <!-- diagram: id --> markers; see docs/contributing/diagrams.md)"),
     ("alt-text",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\n![](chart.png)\n"),
-     "docs/concepts/data-drift.md:30: image without alt text (describe the image in the [brackets] or alt=\"\")"),
+     "docs/concepts/data-drift.md:35: image without alt text (describe the image in the [brackets] or alt=\"\")"),
     ("no-h1",
      concept_page(body="# Data drift\n\n" + GOOD_CONCEPT_BODY),
-     "docs/concepts/data-drift.md:10: H1 in the body (the title comes from front matter: make this an H2)"),
+     "docs/concepts/data-drift.md:15: H1 in the body (the title comes from front matter: make this an H2)"),
     ("concept-links",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\nSee [ghost](ghost.md).\n"),
-     "docs/concepts/data-drift.md:30: link to concept 'ghost', but docs/concepts/ghost.md does not exist"),
+     "docs/concepts/data-drift.md:35: link to concept 'ghost', but docs/concepts/ghost.md does not exist"),
     ("related id",
      concept_page(related="ghost"),
      "docs/concepts/data-drift.md:6: related concept 'ghost' does not exist (no docs/concepts/ghost.md)"),
     ("template leftover",
      concept_page(body=GOOD_CONCEPT_BODY + "\n\n- A mistake teams make, and why it hurts.\n"),
-     "docs/concepts/data-drift.md:30: text left over from the template (replace it with the page's own content)"),
+     "docs/concepts/data-drift.md:35: text left over from the template (replace it with the page's own content)"),
 ]
 
 

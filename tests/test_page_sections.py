@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from concept_fixtures import concept
+from concept_fixtures import DEFAULT_QUESTIONS, concept
 from diagram_fixtures import make_tree
 
 import generate  # scripts/generate.py
@@ -180,8 +180,7 @@ QUESTIONS = """questions:
 
 
 def test_questions_are_folded_on_the_concept_page_and_collected_in_the_stage_self_test(tmp_path, capsys):
-    psi = PAGES["concepts/population-stability-index.md"].replace("related: [data-drift]\n",
-                                                                  "related: [data-drift]\n" + QUESTIONS)
+    psi = PAGES["concepts/population-stability-index.md"].replace(DEFAULT_QUESTIONS, QUESTIONS)
     self_test = "---\ntitle: Self-test\n---\n\n<!-- generated: self-test-monitoring -->\n<!-- /generated -->\n"
     root = make_repo(tmp_path, {"concepts/population-stability-index.md": psi, "practice/monitoring.md": self_test})
     assert run(root, capsys)[0] == 0
@@ -191,13 +190,14 @@ def test_questions_are_folded_on_the_concept_page_and_collected_in_the_stage_sel
     assert "??? question \"What does an empty bin do to PSI?\"\n\n    The log term is undefined, so a floor value " \
            "decides the result.\n    Report empty bins by name" in footer
     quiz = generated((root / "docs" / "practice" / "monitoring.md").read_text(), "self-test-monitoring")
-    assert quiz.startswith("\n## [Population stability index](../concepts/population-stability-index.md)\n\n??? question")
-    assert "without questions yet: Data drift." in quiz
+    assert quiz.startswith("\n## [Data drift](../concepts/data-drift.md)\n\n??? question")
+    assert ("## [Population stability index](../concepts/population-stability-index.md)\n\n"
+            "??? question \"Why is a PSI of 0.1 not proof") in quiz
 
 
 def test_a_question_without_an_answer_is_a_front_matter_error(tmp_path, capsys):
     psi = PAGES["concepts/population-stability-index.md"].replace(
-        "related: [data-drift]\n", "related: [data-drift]\nquestions:\n  - question: What does PSI measure exactly?\n")
+        DEFAULT_QUESTIONS, "questions:\n  - question: What does PSI measure exactly?\n")
     code, out = run(make_repo(tmp_path, {"concepts/population-stability-index.md": psi}), capsys)
     assert code == 1 and "docs/concepts/population-stability-index.md" in out and "questions" in out
 

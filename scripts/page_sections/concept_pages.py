@@ -95,9 +95,6 @@ def self_test(concepts: dict[str, Concept], stage: str, from_page: str) -> str:
     for concept in members:
         lines += [f"## [{concept.title}]({relative(from_page, concept.page)})", ""]
         lines += questions(concept, heading="")
-    missing = sorted(c.title for c in concepts.values() if c.stage == stage and not c.questions)
-    if missing:
-        lines += ["", f"Concepts of this stage without questions yet: {', '.join(missing)}."]
     return "\n".join(lines).rstrip() + "\n"
 
 
