@@ -13,8 +13,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 import linkcheck  # noqa: E402  (scripts/linkcheck.py)
 
-SLOW_SECONDS = 2.0
-TIMEOUT = 0.4  # well under SLOW_SECONDS, well over a local round trip
+SLOW_SECONDS = 4.0
+TIMEOUT = 1.5  # well under SLOW_SECONDS, well over a local round trip even on a loaded machine
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -99,7 +99,7 @@ def test_each_kind_of_answer_is_reported_with_file_and_line(tmp_path, server, ca
     assert _Handler.attempts["/slow"] == 3, "a timeout is retried, then reported"
     assert _Handler.attempts["/missing"] == 1, "a 404 is not retried"
     assert "/not-checked" not in _Handler.attempts
-    assert time.monotonic() - started < 6
+    assert time.monotonic() - started < 20
 
 
 def test_markdown_report_lists_broken_links_and_warnings(tmp_path, server):
@@ -135,7 +135,7 @@ def test_a_dead_domain_among_live_hosts_is_broken(tmp_path, server, capsys):
 
 
 def test_requests_to_one_host_are_spaced_but_other_hosts_wait_for_nothing():
-    limiter = linkcheck.HostLimiter(per_host=1, interval=0.1)
+    limiter = linkcheck.HostLimiter(per_host=1, interval=0.5)
     starts = []
 
     def request(host):
@@ -150,8 +150,8 @@ def test_requests_to_one_host_are_spaced_but_other_hosts_wait_for_nothing():
     for thread in threads:
         thread.join()
     a_starts = sorted(t for host, t in starts if host == "a")
-    assert all(later - earlier >= 0.09 for earlier, later in zip(a_starts, a_starts[1:]))
-    assert next(t for host, t in starts if host == "b") - began < 0.05
+    assert all(later - earlier >= 0.45 for earlier, later in zip(a_starts, a_starts[1:]))
+    assert next(t for host, t in starts if host == "b") - began < 0.4, "host b waited for host a's spacing"
 
 
 def test_retry_after_reads_seconds_and_http_dates():
