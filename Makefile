@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint linkcheck generate check-generated check-chromium clean
+.PHONY: serve build test lint linkcheck generate check-generated check-chromium clean lighthouse pdf
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -20,6 +20,14 @@ $(SITE_STAMP): requirements.txt | $(VENV)/bin/python
 $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(SITE_STAMP)
+
+# axe-core for tests/test_accessibility.py, pinned by tests/axe/package-lock.json. Only `make test` needs it (and npm):
+# `make lint` and `make build` run without Node.
+AXE_STAMP := tests/axe/node_modules/.installed
+$(AXE_STAMP): tests/axe/package.json tests/axe/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make test needs npm to install axe-core: sudo apt-get install npm" >&2; exit 1; }
+	npm ci --prefix tests/axe --no-audit --no-fund
+	touch $@
 
 ## Regenerate every generated file (diagrams, estimates, reference pages, page sections) from its source.
 generate: $(SITE_STAMP)
@@ -60,8 +68,24 @@ check-chromium:
 	fi
 
 ## Every check: lint, generated files up to date, strict build, unit and browser tests
-test: $(DEV_STAMP) check-chromium lint
+test: $(DEV_STAMP) $(AXE_STAMP) check-chromium lint
 	$(PYTHON) -m pytest
+
+## Lighthouse scores (mobile preset) of five pages of a fresh build, served locally with gzip: a table on stdout and in
+## test-artifacts/lighthouse.md; exits 1 below the targets (performance 95, the rest 100). Not part of `test`.
+LIGHTHOUSE_STAMP := scripts/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: build $(LIGHTHOUSE_STAMP)
+	$(PYTHON) scripts/lighthouse.py site $(LIGHTHOUSE_ARGS)
+
+## The whole handbook as one PDF, site/handbook.pdf, printed from site/ by headless Chromium: run it after `make build`
+## (the Pages workflow does, so the published site links to it).
+pdf: $(DEV_STAMP) check-chromium
+	@[ -f site/llms.txt ] || { echo "site/ has no build: run make build first." >&2; exit 1; }
+	$(PYTHON) scripts/pdf.py site
 
 clean:
 	rm -rf site .cache test-artifacts .pytest_cache

@@ -32,9 +32,9 @@ RULES = {
     "notebook": "notebooks are committed without outputs and start with a title",
     "reviewed": "concept and case pages carry `last_reviewed` (YYYY-MM-DD), the date of their last staff-level "
                 "review (every formula and number recomputed, every claim checked), never in the future",
-    "external-links": "external links use https, DOIs as https://doi.org/10.x/..., arXiv papers as "
-                      "https://arxiv.org/abs/NNNN.NNNNN (no version, no PDF), no tracking parameters (utm_*, fbclid, "
-                      "gclid...), and one URL has one link text across the site",
+    "external-links": "external links use https, DOIs as `https://doi.org/10.x/...`, arXiv papers as "
+                      "`https://arxiv.org/abs/NNNN.NNNNN` (no version, no PDF), no tracking parameters (`utm_*`, "
+                      "`fbclid`, `gclid`...), and one URL has one link text across the site",
 }
 
 CONCEPT_SECTIONS = ["Definition", "Why it matters in production", "How to …", "Trade-offs", "Pitfalls"]
