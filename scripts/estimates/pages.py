@@ -16,6 +16,7 @@ import math
 import re
 from pathlib import Path
 
+from content_model import marker_blocks
 from diagram_pipeline.errors import Problem
 
 from . import render
@@ -24,51 +25,35 @@ from .model import Estimates, Quantity
 BLOCK_OPEN = re.compile(r"^<!-- estimates: (?P<id>[a-z0-9/_-]+)(?:#(?P<section>[a-z0-9_-]+))? -->\s*$")
 BLOCK_CLOSE = re.compile(r"^<!-- /estimates -->\s*$")
 INLINE = re.compile(r"<!-- value: (?P<file>[a-z0-9/_-]+):(?P<id>[a-z0-9_]+) -->(?P<text>.*?)<!-- /value -->")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _NUMBER = re.compile(r"^(?P<number>-?\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion|[kKMB])?\b")
 _SCALES = {"thousand": 1e3, "k": 1e3, "K": 1e3, "million": 1e6, "M": 1e6, "billion": 1e9, "B": 1e9, "trillion": 1e12}
 
 
+MARKERS = marker_blocks.Markers("estimates marker", BLOCK_OPEN, BLOCK_CLOSE, "<!-- /estimates -->",
+                                "<!-- estimates: folder -->")
+
+
 def fill(text: str, shown: str, estimates: dict[str, Estimates]) -> tuple[str, list[Problem]]:
     """The page text with every estimates block and inline value brought up to date."""
-    out, problems, block, in_fence = [], [], None, False
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if block is None and _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            out.append(line)
-            continue
-        opening, closing = BLOCK_OPEN.match(line), BLOCK_CLOSE.match(line)
-        if opening:
-            if block is not None:
-                problems.append(Problem(shown, number, f"estimates marker inside the one opened on line {block}"))
-            block = number
-            out.append(line)
-            found = estimates.get(opening["id"])
-            sections = {s.id for s in found.sections} if found else set()
-            if found is None:
-                problems.append(Problem(shown, number, f"no docs/{opening['id']}/estimates.yml (or it has errors)"))
-            elif opening["section"] and opening["section"] not in sections:
-                problems.append(Problem(shown, number, f"docs/{opening['id']}/estimates.yml has no section "
-                                                       f"'{opening['section']}' (sections: {', '.join(sorted(sections))})"))
-            else:
-                out.append("\n" + render.render(found, opening["section"]) + "\n")
-            continue
-        if closing:
-            if block is None:
-                problems.append(Problem(shown, number, "'<!-- /estimates -->' without an opening marker"))
-            block = None
-            out.append(line)
-            continue
-        if block is not None:
-            continue  # the generator owns the block's content
-        if line.lstrip().startswith("<!-- estimates") and not opening:
+    def render_block(opening: re.Match, number: int, problems: list[Problem]) -> str | None:
+        found = estimates.get(opening["id"])
+        sections = {s.id for s in found.sections} if found else set()
+        if found is None:
+            problems.append(Problem(shown, number, f"no docs/{opening['id']}/estimates.yml (or it has errors)"))
+        elif opening["section"] and opening["section"] not in sections:
+            problems.append(Problem(shown, number, f"docs/{opening['id']}/estimates.yml has no section "
+                                                   f"'{opening['section']}' (sections: {', '.join(sorted(sections))})"))
+        else:
+            return "\n" + render.render(found, opening["section"]) + "\n"
+        return None
+
+    def other_line(line: str, number: int, problems: list[Problem]) -> str:
+        if line.lstrip().startswith("<!-- estimates") and not BLOCK_CLOSE.match(line):
             problems.append(Problem(shown, number, "malformed estimates marker "
                                                    "(expected '<!-- estimates: folder -->' or 'folder#section')"))
-        out.append(_fill_inline(line, shown, number, estimates, problems))
-    if block is not None:
-        problems.append(Problem(shown, block, "estimates marker is never closed with '<!-- /estimates -->'"))
-    return "".join(out), problems
+        return _fill_inline(line, shown, number, estimates, problems)
+
+    return marker_blocks.fill(text, shown, MARKERS, render_block, other_line)
 
 
 def _fill_inline(line: str, shown: str, number: int, estimates: dict[str, Estimates], problems: list[Problem]) -> str:

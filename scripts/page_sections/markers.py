@@ -14,6 +14,7 @@ import re
 from typing import Callable
 
 from content_model.markdown_text import GENERATED_CLOSE, GENERATED_OPEN
+from content_model import marker_blocks
 from content_model.problems import Problem
 
 CLOSE = "<!-- /generated -->"
@@ -41,52 +42,36 @@ class SectionError(ValueError):
     """Raised by a renderer when a section cannot be written on this page; the message says why."""
 
 
+MARKERS = marker_blocks.Markers("generated-section marker", GENERATED_OPEN, GENERATED_CLOSE, CLOSE,
+                                "<!-- generated: name -->")
+
+
 def fill(text: str, shown: str, render: Callable[[str], str], known: set[str]) -> tuple[str, list[Problem]]:
     """The page text with the content of every section replaced by `render(name)` (which may raise SectionError).
     Written as: opening marker, blank line, content, blank line, closing marker."""
-    out, problems, block, in_fence = [], [], None, False
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if block is None and _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            out.append(line)
-            continue
-        open_match, close_match = GENERATED_OPEN.match(line), GENERATED_CLOSE.match(line)
-        if open_match:
-            if block is not None:
-                problems.append(Problem(shown, number, f"generated-section marker inside the one opened on line {block}"))
-            block = number
-            out.append(line)
-            name = open_match["name"]
-            if name not in known:
-                problems.append(Problem(shown, number, f"unknown generated section '{name}' (known: "
-                                                       f"{', '.join(sorted(known))})"))
-                continue
-            try:
-                content = render(name).strip("\n")
-            except SectionError as error:
-                problems.append(Problem(shown, number, str(error)))
-                continue
-            out.append("\n" + content + "\n\n" if content else "\n")
-            continue
-        if close_match:
-            if block is None:
-                problems.append(Problem(shown, number, f"'{CLOSE}' without an opening '<!-- generated: name -->'"))
-            block = None
-            out.append(line)
-            continue
-        if block is not None:
-            continue  # the generator owns the section's content
+    def render_block(opening_match: re.Match, number: int, problems: list[Problem]) -> str | None:
+        name = opening_match["name"]
+        if name not in known:
+            problems.append(Problem(shown, number, f"unknown generated section '{name}' (known: "
+                                                   f"{', '.join(sorted(known))})"))
+            return None
+        try:
+            content = render(name).strip("\n")
+        except SectionError as error:
+            problems.append(Problem(shown, number, str(error)))
+            return None
+        return "\n" + content + "\n\n" if content else "\n"
+
+    def other_line(line: str, number: int, problems: list[Problem]) -> str:
         if _ANY_MARKER.match(line):
             problems.append(Problem(shown, number, "malformed generated-section marker (expected "
                                                    f"'<!-- generated: name -->' ... '{CLOSE}' on lines of their own)"))
         elif (bare := _BARE_PLACEHOLDER.match(line)) and bare["name"] in known:
             problems.append(Problem(shown, number, f"'{line.strip()}' is an old build-time placeholder: write "
                                                    f"'{opening(bare['name'])}' and '{CLOSE}' on two lines instead"))
-        out.append(line)
-    if block is not None:
-        problems.append(Problem(shown, block, f"generated-section marker is never closed with '{CLOSE}'"))
-    return "".join(out), problems
+        return line
+
+    return marker_blocks.fill(text, shown, MARKERS, render_block, other_line)
 
 
 def ensure(text: str, name: str, where: str) -> str:
