@@ -140,7 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--output", type=Path, default=ROOT / "test-artifacts" / "lighthouse.md")
     parser.add_argument("--runs", type=int, default=1, help="score each page N times and report the median")
+    parser.add_argument("--page", action="append", metavar="TEXT",
+                        help="score only the pages whose name or path contains TEXT (repeatable), to iterate on one")
     args = parser.parse_args(argv)
+    pages = [(name, path) for name, path in PAGES
+             if not args.page or any(text.lower() in f"{name} {path}".lower() for text in args.page)]
+    if not pages:
+        print(f"no page matches {args.page}; the pages are: {', '.join(name for name, _ in PAGES)}", file=sys.stderr)
+        return 2
 
     if not (args.site / "index.html").is_file():
         print(f"{args.site} has no index.html: build the site first (make build).", file=sys.stderr)
@@ -156,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
     rows, problems = [], []
     try:
-        for name, path in PAGES:
+        for name, path in pages:
             runs = []
             for run in range(1, args.runs + 1):
                 slug = path.strip("/").replace("/", "-") or "home"

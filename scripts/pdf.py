@@ -7,9 +7,9 @@ them), serves the site locally, and for each page: opens it in headless Chromium
 Chromium: /usr/bin/chromium, or the executable named by CHROMIUM), opens every collapsed <details>, scrolls each
 diagram into view (docs/javascripts/mermaid-on-demand.js loads Mermaid only when a diagram nears the viewport), waits
 until every diagram is an SVG and every formula is typeset, points links at the published site instead of the local
-server, and prints the page with print media (docs/stylesheets/print.css hides the site's chrome). The page PDFs are
-then merged with pypdf into one file with an outline entry per page under its section. `make pdf` runs this on site/
-after `make build`; --only prints the listed pages (site paths such as cases/fraud-detection/) through the same code.
+server, and prints the page with print media (the print rules at the end of docs/stylesheets/handbook.css hide the
+site's chrome). The page PDFs are then merged with pypdf into one file with an outline entry per page under its
+section. `make pdf` runs this on site/ after `make build`; --only prints the listed pages (site paths such as cases/fraud-detection/) through the same code.
 """
 from __future__ import annotations
 

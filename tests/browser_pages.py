@@ -23,6 +23,12 @@ DIAGRAM_STATE = """() => [...document.querySelectorAll('.mermaid')].map(host => 
            text: host.shadowRoot ? host.shadowRoot.textContent : host.textContent };
 })"""
 
+# accessibility.js lays out the article's blocks skipped at load (handbook.css) and then checks the widths, in idle
+# slices after load; measuring a page before it ends would measure placeholders.
+LAID_OUT = "() => document.documentElement.dataset.hbWidths === 'checked'"
+STILL_SKIPPED = """() => [...document.querySelectorAll('.md-content .md-typeset > *, .md-content .jp-Notebook > .jp-Cell')]
+  .filter(block => getComputedStyle(block).contentVisibility !== 'visible').length"""
+
 MATH_STATE = """() => ({
   sources: document.querySelectorAll('.arithmatex').length,
   notebook: document.querySelectorAll('.jp-RenderedMarkdown').length,

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from browser_pages import CRAWL_WORKERS, OPEN_SHADOW_ROOTS, site_pages
+from browser_pages import CRAWL_WORKERS, LAID_OUT, OPEN_SHADOW_ROOTS, site_pages
 from conftest import ROOT, launch_chromium
 
 AXE_DIR = ROOT / "tests" / "axe"
@@ -75,6 +75,7 @@ def _prepare(page, site_url: str, path: str) -> None:
     """Load a page as a reader finds it: diagrams rendered (they render when one nears the viewport), back at the
     top, the sidebar in its rest position and no transition running (axe measures colors mid-fade otherwise)."""
     page.goto(site_url + path, wait_until="load")
+    page.wait_for_function(LAID_OUT, timeout=20_000)
     if page.evaluate("() => document.querySelectorAll('.mermaid').length"):
         page.evaluate("() => document.querySelector('.mermaid').scrollIntoView()")
         page.wait_for_function(DIAGRAMS_RENDERED, timeout=20_000)

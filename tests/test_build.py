@@ -61,6 +61,30 @@ def test_no_page_loads_mermaid_at_page_load_and_only_math_pages_load_katex(built
     assert 'data-library="assets/vendor/mermaid/mermaid.min.js"' in home
 
 
+def test_math_is_rendered_at_build_time_notebook_cells_included(built_site):
+    """With Node present (make test needs it) no page ships the KaTeX script: every formula, those in notebook
+    Markdown cells too, is HTML already."""
+    notebooks = sorted((built_site / "notebooks").glob("*/index.html"))
+    assert len(notebooks) >= 10
+    for page in built_site.rglob("*.html"):
+        assert "katex.min.js" not in page.read_text(encoding="utf-8"), page
+    for page in notebooks:
+        text = page.read_text(encoding="utf-8")
+        cells = re.findall(r'<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>(.*?)</div>', text, re.S)
+        prose = "".join(re.sub(r"<[^>]+>", "", cell) for cell in cells)
+        assert "$" not in prose, f"{page}: a $ formula was left as TeX"
+        assert 'class="katex"' in text, page
+
+
+def test_every_script_is_deferred(built_site):
+    """Scripts wait for the page to be parsed (overrides/main.html), so none holds the first paint on a phone."""
+    for path in ("index.html", "cases/fraud-detection/index.html", "notebooks/calibration/index.html"):
+        text = (built_site / path).read_text(encoding="utf-8")
+        scripts = re.findall(r"<script\b[^>]*\ssrc=[^>]*>", text)
+        assert len(scripts) >= 5, path
+        assert all(" defer" in tag for tag in scripts), [tag for tag in scripts if " defer" not in tag]
+
+
 def test_no_page_references_a_cdn(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 // Accessibility fixes Material leaves to the site (issue 18, item 4), checked by tests/test_accessibility.py with
-// axe-core. One pass when the page has loaded, and the scroll checks again when the width changes:
+// axe-core. One pass when the page has loaded (the width checks in idle slices), and the width checks again when the
+// width changes:
 // - every diagram gets a title for screen readers, and the full-screen viewer (diagram-viewer.js) is loaded;
 // - the search dialog gets a name;
 // - the read-only task-list checkboxes get their item's text as a label;
@@ -57,24 +58,21 @@
   }
 
   // Inline math cannot wrap inside a square root or a fraction; one that is wider than its line box becomes a
-  // scrolling block. All classes come off first and go back after one measuring pass (one layout, not one per
-  // formula), so a formula that fits again after the phone is turned goes back inline.
-  function fitInlineMath() {
-    var boxes = [];
-    document.querySelectorAll(".md-typeset .katex").forEach(function (katex) {
-      if (katex.closest(".katex-display")) return;
-      var box = katex.closest(".arithmatex") || katex;
-      var block = box.parentElement;
-      while (block && block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) {
-        block = block.parentElement;
-      }
-      if (block) boxes.push([box, block]);
-    });
-    boxes.forEach(function (pair) { pair[0].classList.remove("hb-math-wide"); });
-    boxes.filter(function (pair) {
-      var limit = pair[1].getBoundingClientRect().right + 1;
-      return Array.prototype.some.call(pair[0].getClientRects(), function (rect) { return rect.right > limit; });
-    }).forEach(function (pair) { pair[0].classList.add("hb-math-wide"); });
+  // scrolling block. Its class comes off before it is measured, so a formula that fits again after the phone is
+  // turned goes back inline.
+  function fitInlineMath(katex) {
+    if (katex.closest(".katex-display")) return;
+    var box = katex.closest(".arithmatex") || katex;
+    var block = box.parentElement;
+    while (block && block.parentElement && getComputedStyle(block).display.indexOf("inline") === 0) {
+      block = block.parentElement;
+    }
+    if (!block) return;
+    box.classList.remove("hb-math-wide");
+    var limit = block.getBoundingClientRect().right + 1;
+    if (Array.prototype.some.call(box.getClientRects(), function (rect) { return rect.right > limit; })) {
+      box.classList.add("hb-math-wide");
+    }
   }
 
   function regionName(element) {
@@ -95,44 +93,104 @@
 
   // Keyboard access to content that scrolls sideways (axe: scrollable-region-focusable). Material already makes
   // code blocks focusable on devices with a mouse; this covers phones, tables, formulas and notebook cells.
-  function markScrollers() {
-    document.querySelectorAll(SCROLLERS).forEach(function (element) {
-      var scrolls = element.scrollWidth > element.clientWidth + 1 &&
-        /(auto|scroll)/.test(getComputedStyle(element).overflowX);
-      var added = element.dataset.hbScroll ? element.dataset.hbScroll.split(" ") : [];
-      if (scrolls && !added.length) {
-        if (element.getAttribute("tabindex") === null) {
-          element.setAttribute("tabindex", "0");
-          added.push("tabindex");
-        }
-        if (!element.hasAttribute("role")) {
-          element.setAttribute("role", "group");
-          added.push("role");
-        }
-        if (!element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
-          element.setAttribute("aria-label", regionName(element));
-          added.push("aria-label");
-        }
-        element.dataset.hbScroll = added.join(" ") || "none";
-      } else if (!scrolls && added.length) {
-        added.forEach(function (name) { if (name !== "none") element.removeAttribute(name); });
-        delete element.dataset.hbScroll;
+  function markScroller(element) {
+    var scrolls = element.scrollWidth > element.clientWidth + 1 &&
+      /(auto|scroll)/.test(getComputedStyle(element).overflowX);
+    var added = element.dataset.hbScroll ? element.dataset.hbScroll.split(" ") : [];
+    if (scrolls && !added.length) {
+      if (element.getAttribute("tabindex") === null) {
+        element.setAttribute("tabindex", "0");
+        added.push("tabindex");
       }
+      if (!element.hasAttribute("role")) {
+        element.setAttribute("role", "group");
+        added.push("role");
+      }
+      if (!element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
+        element.setAttribute("aria-label", regionName(element));
+        added.push("aria-label");
+      }
+      element.dataset.hbScroll = added.join(" ") || "none";
+    } else if (!scrolls && added.length) {
+      added.forEach(function (name) { if (name !== "none") element.removeAttribute(name); });
+      delete element.dataset.hbScroll;
+    }
+  }
+
+  // Work after load runs in slices of at most 8 ms while the browser is idle (about 30 ms on a phone four times
+  // slower, under the 50 ms that counts as a long task). A new width check (the width changed) replaces an unfinished
+  // one.
+  var SLICE_MS = 8;
+  var pass = 0;
+  var later = window.requestIdleCallback
+    ? function (step) { window.requestIdleCallback(step, { timeout: 1000 }); }
+    : function (step) { window.setTimeout(step, 16); };
+
+  // options.ownPass: a later pass does not cancel it; options.aroundSlice: called before each slice, returns what
+  // to call after it.
+  function inSlices(items, work, then, options) {
+    options = options || {};
+    var mine = pass;
+    var next = 0;
+    later(function step() {
+      if (!options.ownPass && mine !== pass) return;
+      var start = performance.now();
+      var restore = options.aroundSlice ? options.aroundSlice() : null;
+      while (next < items.length && performance.now() - start < SLICE_MS) work(items[next++]);
+      if (restore) restore();
+      if (next < items.length) later(step);
+      else then();
     });
   }
 
+  // The article's blocks after the first screen are skipped at load (handbook.css: content-visibility). They are
+  // laid out for good here, top to bottom; reading a block's height makes the slice pay for its layout. Browsers
+  // without scroll anchoring (Safari) would let the text a reader is looking at (an anchor they landed on) move as
+  // the blocks above it take their real height, so the slice keeps the first visible block where it was.
+  var anchorsScroll = window.CSS && CSS.supports && CSS.supports("overflow-anchor", "auto");
+
+  function keepVisibleBlockInPlace(blocks) {
+    if (anchorsScroll) return null;
+    var visible = blocks.filter(function (block) { return block.getBoundingClientRect().bottom > 0; })[0];
+    if (!visible || window.scrollY === 0) return null;
+    var top = visible.getBoundingClientRect().top;
+    return function () { window.scrollBy(0, visible.getBoundingClientRect().top - top); };
+  }
+
+  function layOutArticle(then) {
+    var blocks = Array.prototype.slice.call(
+      document.querySelectorAll(".md-content .md-typeset > *, .md-content .jp-Notebook > .jp-Cell"));
+    inSlices(blocks, function (block) {
+      block.classList.add("hb-laid-out");
+      return block.offsetHeight;
+    }, then, { ownPass: true, aroundSlice: function () { return keepVisibleBlockInPlace(blocks); } });
+  }
+
+  // Every width check forces layout, so it runs in slices too: inline formulas first, since a wide one becomes a
+  // scroller. When it ends, the root element carries data-hb-widths="checked", which the browser tests wait for.
   function checkWidths() {
-    fitInlineMath();
-    markScrollers();
+    pass += 1;
+    document.documentElement.removeAttribute("data-hb-widths");
+    var formulas = Array.prototype.slice.call(document.querySelectorAll(".md-typeset .katex"));
+    inSlices(formulas, fitInlineMath, function () {
+      var scrollers = Array.prototype.slice.call(document.querySelectorAll(SCROLLERS));
+      inSlices(scrollers, markScroller, function () {
+        document.documentElement.setAttribute("data-hb-widths", "checked");
+      });
+    });
   }
 
   function init() {
     nameDialogs();
     labelTaskCheckboxes();
     nameNavigation();
-    checkWidths();
+    // A resize before the layout pass ends (a phone settling its viewport) waits for it: the pass checks the
+    // widths when it ends, and checking earlier would measure placeholders.
+    var laidOut = false;
+    layOutArticle(function () { laidOut = true; checkWidths(); });
     var pending = null;
     window.addEventListener("resize", function () {
+      if (!laidOut) return;
       if (pending) cancelAnimationFrame(pending);
       pending = requestAnimationFrame(function () { pending = null; checkWidths(); });
     });

@@ -25,6 +25,7 @@ sys.path.insert(0, str(_SCRIPTS))
 import figures  # noqa: E402
 import llms_files  # noqa: E402
 import navigation  # noqa: E402
+import lab_theme  # noqa: E402
 import notebook_pages  # noqa: E402
 import page_assets  # noqa: E402
 from math_rendering import MathError, MathRenderer  # noqa: E402
@@ -158,7 +159,11 @@ def on_post_build(config):
     if "lab_css" in _state:
         target = Path(config.site_dir) / notebook_pages.LAB_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_state["lab_css"], encoding="utf-8")
+        used = set().union(*(lab_theme.classes_in(html) for html, _ in _state["notebook_pages"].values()))
+        try:
+            target.write_text(lab_theme.prune(_state["lab_css"], used), encoding="utf-8")
+        except lab_theme.ThemeError as error:
+            raise PluginError(f"{notebook_pages.LAB_CSS}: {error}") from None
     if "math" in _state:
         _state.pop("math").close()
     if "nav" in _state:

@@ -2,8 +2,9 @@
 and KaTeX's stylesheet, not KaTeX's 270 KB script. Without Node the pages keep their TeX and page_assets.py links the
 script instead, as before: the site still renders, in the reader's browser.
 
-pymdownx.arithmatex (generic mode) writes <span class="arithmatex">\\(..\\)</span> and <div class="arithmatex">\\[..\\]</div>.
-A formula KaTeX cannot parse stops the build, naming the page and the formula.
+pymdownx.arithmatex (generic mode) writes <span class="arithmatex">\\(..\\)</span> and <div class="arithmatex">\\[..\\]</div>;
+notebook Markdown cells (mkdocs-jupyter) keep Jupyter's $..$ and $$..$$, rendered here too, so notebook pages need no
+KaTeX script either. A formula KaTeX cannot parse stops the build, naming the page and the formula.
 """
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from pathlib import Path
 
 _MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', re.S)
 _DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
+# Only inside notebook Markdown cells is $ a delimiter, so a "$5" in the site's prose stays text. The cells hold
+# paragraphs, lists and tables, never a nested div, so the first </div> closes the cell.
+_NOTEBOOK_MARKDOWN = re.compile(r'(?P<open><div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>)(?P<body>.*?)</div>', re.S)
+_NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
 class MathError(ValueError):
@@ -44,7 +49,15 @@ class MathRenderer:
             tex = source[len(left):-len(right)]
             rendered = self._render(tex, display=tag == "div")
             return f'<{tag} class="arithmatex">{rendered}</{tag}>'
-        return _MATH.sub(replace, page_html)
+        return _NOTEBOOK_MARKDOWN.sub(self._render_cell, _MATH.sub(replace, page_html))
+
+    def _render_cell(self, cell: re.Match) -> str:
+        def replace(match: re.Match) -> str:
+            source = match["display"] if match["display"] is not None else match["inline"]
+            if "<" in source:
+                raise MathError(f"notebook formula {source.strip()!r} contains HTML: the Markdown renderer split it")
+            return self._render(html.unescape(source).strip(), display=match["display"] is not None)
+        return cell["open"] + _NOTEBOOK_MATH.sub(replace, cell["body"]) + "</div>"
 
     def _render(self, tex: str, display: bool) -> str:
         self.process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")

@@ -1,6 +1,5 @@
 """Add the vendored KaTeX files to the pages that contain math, and only to those: the stylesheet where math was
-rendered at build time (math_rendering.py), the stylesheet and the script where it is still TeX (notebook Markdown
-cells, or a build without Node).
+rendered at build time (math_rendering.py), the stylesheet and the script where it is still TeX (a build without Node).
 
 Mermaid is loaded on demand by docs/javascripts/mermaid-on-demand.js (only when a diagram nears the viewport); this does it for math,
 so a page without formulas loads neither library.
@@ -24,13 +23,14 @@ def has_math(html: str) -> bool:
 
 def add_math_assets(html: str, root: str, prerendered: bool = False) -> str:
     """Return the page with KaTeX linked, `root` being the relative path from the page to the site root;
-    `prerendered` when the page's arithmatex math is already HTML (then only notebook cells need the script)."""
+    `prerendered` when the page's math is already HTML (arithmatex spans and notebook cells alike)."""
     if not has_math(html):
         return html
     css = f'<link rel="stylesheet" href="{root}{KATEX_CSS}">'
-    needs_script = not prerendered or "jp-RenderedMarkdown" in html
-    # Scripts go last: katex-init.js subscribes to Material's document$, which the theme bundle defines.
-    scripts = "".join(f'<script src="{root}{path}"></script>' for path in KATEX_SCRIPTS) if needs_script else ""
+    needs_script = not prerendered
+    # Scripts go last and deferred, like the theme's (overrides/main.html): katex-init.js subscribes to Material's
+    # document$, which the theme bundle defines.
+    scripts = "".join(f'<script defer src="{root}{path}"></script>' for path in KATEX_SCRIPTS) if needs_script else ""
     if "</head>" not in html or "</body>" not in html:
         raise ValueError("page has no </head> or </body>: cannot add the math renderer")
     html = html.replace("</head>", css + "</head>", 1)

@@ -1,6 +1,9 @@
 """Render evaluated estimates as Markdown: an assumptions table, each estimate with its arithmetic, the cross-checks.
 
-Math is written for KaTeX ($...$), numbers with thousands separators, and large or tiny numbers as a x 10^b.
+The arithmetic is plain text with a little HTML (× and ≈, <sup> for powers), not TeX: a case page shows 100 to 200
+figures, and rendered as KaTeX each became a dozen styled spans, most of a phone's layout work on the page. Numbers
+have thousands separators; large or tiny ones are written a × 10<sup>b</sup>; a unit follows its number after a
+no-break space, or directly as /s, /day.
 """
 from __future__ import annotations
 
@@ -15,12 +18,18 @@ _SPELLED = {"s": "second", "ms": "millisecond", "min": "minute", "h": "hour"}
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
 def number(value: float, digits: int = 12) -> str:
-    """A number as KaTeX: 115{,}700, 0.25, 2.4 \\times 10^{10}."""
+    """A number as it is shown in an estimate: 115,700, 0.25, 2.4 × 10<sup>10</sup>, 10<sup>−4</sup>."""
     mantissa, exponent = _split(value, digits)
+    mantissa = mantissa.replace("-", MINUS)
     if exponent is None:
-        return mantissa.replace(",", "{,}")
-    return f"{mantissa} \\times 10^{{{exponent}}}" if mantissa != "1" else f"10^{{{exponent}}}"
+        return mantissa
+    power = f"10<sup>{str(exponent).replace('-', MINUS)}</sup>"
+    return f"{mantissa} × {power}" if mantissa != "1" else power
 
 
 def plain_number(value: float, digits: int = 12) -> str:
@@ -52,19 +61,19 @@ def _trim(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def unit_tex(unit_text: str) -> str:
+def unit_suffix(unit_text: str) -> str:
+    """The unit after a number: "" for counts, "%" and "/s" directly, others after a no-break space."""
     if unit_text == "1":
         return ""
-    if unit_text == "%":
-        return "\\%"
-    shown = unit_text[2:] if unit_text.startswith("1/") else unit_text
-    prefix = "/" if unit_text.startswith("1/") else "\\ "
-    escaped = shown.replace("%", "\\%")
-    return f"{prefix}\\text{{{escaped}}}"
+    if unit_text == "%" or unit_text.startswith("%/"):
+        return unit_text
+    if unit_text.startswith("1/"):
+        return unit_text[1:]
+    return NBSP + unit_text
 
 
-def quantity_tex(quantity: Quantity) -> str:
-    return number(quantity.shown, quantity.digits + 3) + unit_tex(quantity.unit_text)
+def quantity_text(quantity: Quantity) -> str:
+    return number(quantity.shown, quantity.digits + 3) + unit_suffix(quantity.unit_text)
 
 
 def quantity_plain(quantity: Quantity) -> str:
@@ -79,32 +88,31 @@ def quantity_plain(quantity: Quantity) -> str:
     return f"{shown} {quantity.unit_text}"
 
 
-def formula_tex(node: ast.expr, known: dict[str, Quantity], parent: int = 0) -> str:
+def formula_text(node: ast.expr, known: dict[str, Quantity], parent: int = 0) -> str:
     """The formula with every id replaced by its shown value, parenthesised only where precedence needs it."""
     if isinstance(node, ast.Constant):
         return number(float(node.value))
     if isinstance(node, ast.Name):
-        text = quantity_tex(known[node.id])
-        needs_group = "\\times" in text or "/" in text
+        text = quantity_text(known[node.id])
+        needs_group = "×" in text or "/" in text
         return f"({text})" if needs_group and parent >= 2 else text
     if isinstance(node, ast.UnaryOp):
-        return f"-{formula_tex(node.operand, known, 3)}"
+        return f"{MINUS}{formula_text(node.operand, known, 3)}"
     if isinstance(node, ast.BinOp):
         level = _PRECEDENCE[type(node.op)]
-        left = formula_tex(node.left, known, level)
-        right = formula_tex(node.right, known, level + (0 if isinstance(node.op, (ast.Add, ast.Mult)) else 1))
-        symbol = {ast.Add: "+", ast.Sub: "-", ast.Mult: "\\times", ast.Div: "/"}.get(type(node.op))
-        text = f"{left}^{{{right}}}" if isinstance(node.op, ast.Pow) else f"{left} {symbol} {right}"
+        left = formula_text(node.left, known, level)
+        right = formula_text(node.right, known, level + (0 if isinstance(node.op, (ast.Add, ast.Mult)) else 1))
+        symbol = {ast.Add: "+", ast.Sub: MINUS, ast.Mult: "×", ast.Div: "/"}.get(type(node.op))
+        text = f"{left}<sup>{right}</sup>" if isinstance(node.op, ast.Pow) else f"{left} {symbol} {right}"
         return f"({text})" if level < parent else text
     if isinstance(node, ast.Call):
-        arguments = [formula_tex(argument, known) for argument in node.args]
+        arguments = [formula_text(argument, known) for argument in node.args]
         name = node.func.id
-        wrap = {"ceil": "\\lceil {} \\rceil", "floor": "\\lfloor {} \\rfloor", "sqrt": "\\sqrt{{{}}}",
-                "log": "\\ln({})", "log2": "\\log_2({})", "log10": "\\log_{{10}}({})", "exp": "e^{{{}}}",
-                "round": "\\operatorname{{round}}({})"}
+        wrap = {"ceil": "⌈{}⌉", "floor": "⌊{}⌋", "sqrt": "√({})", "log": "ln({})", "log2": "log<sub>2</sub>({})",
+                "log10": "log<sub>10</sub>({})", "exp": "e<sup>{}</sup>", "round": "round({})"}
         if name in wrap:
             return wrap[name].format(arguments[0])
-        return f"\\{name}({', '.join(arguments)})"
+        return f"{name}({', '.join(arguments)})"
     raise ValueError(f"cannot render {ast.unparse(node)}")
 
 
@@ -119,10 +127,10 @@ def unknown_placeholders(text: str, known: dict[str, Quantity]) -> list[str]:
 
 def estimate_line(quantity: Quantity, known: dict[str, Quantity]) -> str:
     exact_shown = quantity.exact / quantity.unit.factor
-    relation = "=" if math.isclose(exact_shown, quantity.shown, rel_tol=1e-12, abs_tol=1e-12) else "\\approx"
-    arithmetic = f"{formula_tex(quantity.tree, known)} {relation} {quantity_tex(quantity)}"
+    relation = "=" if math.isclose(exact_shown, quantity.shown, rel_tol=1e-12, abs_tol=1e-12) else "≈"
+    arithmetic = f"{formula_text(quantity.tree, known)} {relation} {quantity_text(quantity)}"
     note = fill_placeholders(quantity.note, known).strip()
-    return f"- **{quantity.label}:** ${arithmetic}$" + (f". {note}" if note else "")
+    return f"- **{quantity.label}:** {arithmetic}" + (f". {note}" if note else "")
 
 
 def assumptions_table(estimates: Estimates) -> list[str]:
@@ -130,7 +138,7 @@ def assumptions_table(estimates: Estimates) -> list[str]:
     rows = ["| Assumption | Value | Why |", "| --- | --- | --- |"]
     for quantity in estimates.assumptions:
         why = fill_placeholders(quantity.why, known).replace("|", "\\|")
-        rows.append(f"| {quantity.label} | ${quantity_tex(quantity)}$ | {why} |")
+        rows.append(f"| {quantity.label} | {quantity_text(quantity)} | {why} |")
     return rows
 
 
@@ -144,8 +152,8 @@ def section_lines(section: Section, known: dict[str, Quantity]) -> list[str]:
 
 def check_line(check: Check) -> str:
     a, b = check.estimate, check.against
-    return (f"- **{check.label}:** {_mid_sentence(a.label)} ${quantity_tex(a)}$ against {_mid_sentence(b.label)} "
-            f"${quantity_tex(b)}$, {_percent(check.difference)} apart (allowed {_percent(check.within)}). "
+    return (f"- **{check.label}:** {_mid_sentence(a.label)} {quantity_text(a)} against {_mid_sentence(b.label)} "
+            f"{quantity_text(b)}, {_percent(check.difference)} apart (allowed {_percent(check.within)}). "
             f"{fill_placeholders(check.why, {a.id: a, b.id: b}).strip()}")
 
 
