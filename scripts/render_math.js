@@ -1,16 +1,17 @@
-// Render TeX to HTML with the vendored KaTeX, one JSON request per line on stdin, one JSON answer per line on stdout:
-//   {"tex": "x^2", "display": false}  ->  {"html": "<span class=\"katex\">..."}  or  {"error": "..."}
+// Render TeX to HTML with the vendored KaTeX, one JSON request per line on stdin (a page's formulas), one JSON answer
+// per line on stdout, in the same order:
+//   [{"tex": "x^2", "display": false}, ...]  ->  [{"html": "<span class=\"katex\">..."} or {"error": "..."}, ...]
 // Used by the MkDocs build (overrides/hooks/math_rendering.py) so pages ship rendered math and no KaTeX script.
 "use strict";
 const katex = require(process.argv[2]);
 const lines = require("readline").createInterface({ input: process.stdin });
-lines.on("line", (line) => {
-  const { tex, display } = JSON.parse(line);
-  let answer;
+function render({ tex, display }) {
   try {
-    answer = { html: katex.renderToString(tex, { displayMode: display, throwOnError: true }) };
+    return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true }) };
   } catch (error) {
-    answer = { error: String(error.message || error) };
+    return { error: String(error.message || error) };
   }
-  process.stdout.write(JSON.stringify(answer) + "\n");
+}
+lines.on("line", (line) => {
+  process.stdout.write(JSON.stringify(JSON.parse(line).map(render)) + "\n");
 });

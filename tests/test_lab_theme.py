@@ -1,5 +1,6 @@
 """The JupyterLab theme shared by the notebook pages keeps only what a static notebook page can use
-(overrides/hooks/lab_theme.py), and the built stylesheet is small enough not to hold up a notebook's first paint."""
+(overrides/hooks/lab_theme.py), and the built stylesheet is small enough not to hold up a notebook's first paint;
+the build remembers the pruned theme and the notebooks' search entries between builds (build_cache.py)."""
 from __future__ import annotations
 
 import gzip
@@ -60,3 +61,24 @@ def test_the_built_notebook_theme_is_small_and_keeps_the_cell_layout(built_site)
     assert len(gzip.compress(css.encode())) < 10_000
     for selector in (".jp-Cell", ".jp-InputPrompt", ".jp-OutputArea", ".highlight"):
         assert selector in css, selector
+
+
+def test_build_cache_reuses_a_result_until_its_input_or_its_code_changes(tmp_path):
+    import build_cache
+
+    code = tmp_path / "step.py"
+    code.write_text("VERSION = 1\n")
+    calls = []
+
+    def compute(value):
+        calls.append(value)
+        return {"value": value}
+
+    cache = tmp_path / "cache"
+    assert build_cache.cached(cache, "step", [code], "input", lambda: compute(1)) == {"value": 1}
+    assert build_cache.cached(cache, "step", [code], "input", lambda: compute(2)) == {"value": 1}
+    assert build_cache.cached(cache, "step", [code], "other input", lambda: compute(3)) == {"value": 3}
+    code.write_text("VERSION = 2\n")
+    assert build_cache.cached(cache, "step", [code], "input", lambda: compute(4)) == {"value": 4}
+    assert calls == [1, 3, 4]
+    assert not list(cache.glob("*.tmp"))

@@ -19,9 +19,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+_HOOKS = Path(__file__).resolve().parent
+_SCRIPTS = _HOOKS.parents[1] / "scripts"
 sys.path.insert(0, str(_SCRIPTS))
 
+import build_cache  # noqa: E402
 import figures  # noqa: E402
 import llms_files  # noqa: E402
 import navigation  # noqa: E402
@@ -154,14 +156,21 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "handbook"
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     if "lab_css" in _state:
         target = Path(config.site_dir) / notebook_pages.LAB_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
-        used = set().union(*(lab_theme.classes_in(html) for html, _ in _state["notebook_pages"].values()))
+        used = sorted(set().union(*(lab_theme.classes_in(html) for html, _ in _state["notebook_pages"].values())))
         try:
-            target.write_text(lab_theme.prune(_state["lab_css"], used), encoding="utf-8")
+            css = build_cache.cached(_cache_dir(config), "lab-theme", [_HOOKS / "lab_theme.py"],
+                                     _state["lab_css"] + "\n".join(used),
+                                     lambda: lab_theme.prune(_state["lab_css"], set(used)))
+            target.write_text(css, encoding="utf-8")
         except lab_theme.ThemeError as error:
             raise PluginError(f"{notebook_pages.LAB_CSS}: {error}") from None
     if "math" in _state:
@@ -175,6 +184,8 @@ def on_post_build(config):
     index = json.loads(index_path.read_text(encoding="utf-8"))
     kept = [doc for doc in index["docs"] if doc["location"].split("#")[0] not in notebooks]
     for location, (html, title) in notebooks.items():
-        kept.extend(notebook_pages.search_entries(html, location, title))
+        kept.extend(build_cache.cached(_cache_dir(config), "notebook-search", [_HOOKS / "notebook_pages.py"],
+                                       "\n".join((location, title, html)),
+                                       lambda: notebook_pages.search_entries(html, location, title)))
     index["docs"] = kept
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
