@@ -54,11 +54,11 @@ def test_page_left_out_of_the_navigation_fails_the_build(tmp_path, built_site):
 
 def test_no_page_loads_mermaid_at_page_load_and_only_math_pages_load_katex(built_site):
     for page in built_site.rglob("*.html"):
-        assert not re.search(r'<script[^>]*\ssrc="[^"]*mermaid\.min\.js"', page.read_text(encoding="utf-8")), page
+        assert not re.search(r'<script[^>]*\ssrc="[^"]*vendor/mermaid/', page.read_text(encoding="utf-8")), page
     license_page = (built_site / "about" / "license" / "index.html").read_text(encoding="utf-8")
     assert "katex" not in license_page
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'data-library="assets/vendor/mermaid/mermaid.min.js"' in home
+    assert 'data-library="assets/vendor/mermaid/mermaid.esm.min.mjs"' in home
 
 
 def test_math_is_rendered_at_build_time_notebook_cells_included(built_site):

@@ -13,7 +13,7 @@ import diagram_fixtures  # noqa: F401  (puts scripts/ on sys.path)
 from diagram_pipeline import mermaid
 from diagram_pipeline.source import EDGE_KINDS, KINDS, LAYERS, MESSAGE_KINDS, Component, Diagram, Edge, Group
 
-MERMAID_JS = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+MERMAID_MODULE = "assets/vendor/mermaid/mermaid.esm.min.mjs"
 NASTY = ['"quoted"', "[brackets]", "a | b", "#hash;", "semi; colon", "`tick`", "<script>alert(1)</script>",
          "&amp; &lt;", "emoji 🙂🚀", "x" * 300, "end", "graph", "click", "%% comment", "a-->b", "<img src=x onerror=alert(1)>"]
 
@@ -52,11 +52,14 @@ def sequences(draw):
 
 
 @pytest.fixture(scope="module")
-def mermaid_page(browser):
+def mermaid_page(browser, site_url):
+    # The vendored ES module imports its chunks relative to itself, so it is imported from the served site.
     page = new_page(browser, "light")
-    page.set_content("<!doctype html><html><body><div id='out'></div></body></html>")
-    page.add_script_tag(path=str(MERMAID_JS))
-    page.evaluate("() => mermaid.initialize({ startOnLoad: false })")
+    page.goto(site_url + "about/license/")
+    page.evaluate("""async (url) => {
+      window.mermaid = (await import(url)).default;
+      mermaid.initialize({ startOnLoad: false });
+    }""", site_url + MERMAID_MODULE)
     yield page
     page.context.close()
 
@@ -115,15 +118,17 @@ def test_every_diagram_of_the_site_parses(mermaid_page):
 
 def test_mermaid_loads_only_when_a_diagram_nears_the_viewport(browser, site_url):
     """A case page's diagrams sit far below the fold: loading the page fetches no Mermaid; scrolling to a diagram
-    fetches the vendored library once and renders the diagrams."""
+    imports the vendored library once, with only the chunks its diagram types need, and renders the diagrams."""
     page = new_page(browser, "light")
     fetched = []
-    page.on("request", lambda request: fetched.append(request.url) if "mermaid.min.js" in request.url else None)
+    page.on("request", lambda request: fetched.append(request.url) if "/vendor/mermaid/" in request.url else None)
     page.goto(site_url + "cases/fraud-detection/", wait_until="load")
     page.wait_for_timeout(1_000)
     assert fetched == [], f"Mermaid was fetched before any diagram was near: {fetched}"
     page.evaluate("() => document.querySelector('.mermaid').scrollIntoView()")
     page.wait_for_function("() => [...document.querySelectorAll('.mermaid')].every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'))",
                            timeout=15_000)
-    assert len(fetched) == 1 and fetched[0].endswith("assets/vendor/mermaid/mermaid.min.js")
+    assert [url for url in fetched if url.endswith(MERMAID_MODULE)] == [site_url + MERMAID_MODULE]
+    vendored = len(list((ROOT / "docs" / "assets" / "vendor" / "mermaid" / "chunks").rglob("*.mjs")))
+    assert len(set(fetched)) == len(fetched) < vendored / 2, f"{len(fetched)} Mermaid files of {vendored + 1}"
     page.context.close()

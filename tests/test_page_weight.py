@@ -54,7 +54,7 @@ def test_first_visit_stays_within_its_budget(browser, site_url, built_site, path
     total = sum(sizes.values())
     heaviest = ", ".join(f"{name} {size // 1024} KB" for name, size in sorted(sizes.items(), key=lambda s: -s[1])[:4])
     print(f"{kind}: {total / 1024:.0f} KB gzipped in {len(fetched)} requests ({heaviest})")
-    assert not [u for u in fetched if "search_index" in u or "mermaid.min.js" in u], fetched
+    assert not [u for u in fetched if "search_index" in u or "/vendor/mermaid/" in u], fetched
     assert total <= budget_kb * 1024, f"{kind} {path!r}: {total / 1024:.0f} KB > {budget_kb} KB ({heaviest})"
     assert len(fetched) <= max_requests, f"{kind} {path!r}: {len(fetched)} requests > {max_requests}: {fetched}"
 

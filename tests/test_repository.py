@@ -88,7 +88,7 @@ def test_vendor_check_fails_on_a_changed_file(tmp_path, monkeypatch):
     monkeypatch.setattr(vendor_assets, "MANIFEST", copy / "manifest.json")
     monkeypatch.setattr(vendor_assets, "ROOT", tmp_path)
     assert vendor_assets.check() == 0
-    (copy / "mermaid" / "mermaid.min.js").write_text("tampered")
+    (copy / "mermaid" / "mermaid.esm.min.mjs").write_text("tampered")
     assert vendor_assets.check() == 1
 
 
