@@ -34,7 +34,7 @@ def bare_config(site_dir: Path) -> str:
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"\n  - mkdocs-jupyter:\n(      .*\n|        .*\n)+", "\n", text)
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
-    if "custom_dir" in text or "hooks:" in text or "mkdocs-jupyter" in text:
+    if "custom_dir:" in text or "\nhooks:" in text or "- mkdocs-jupyter" in text:
         raise SystemExit("scripts/build_ratio.py: mkdocs.yml changed shape; update bare_config()")
     return f"docs_dir: {ROOT / 'docs'}\nsite_dir: {site_dir}\n" + text
 
