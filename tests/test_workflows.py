@@ -91,15 +91,17 @@ def test_make_lint_audits_the_workflows_and_make_test_never_checks_links():
     assert "linkcheck" not in makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
 
 
-def test_dependabot_updates_each_ecosystem_weekly_in_one_grouped_pull_request():
+def test_dependabot_updates_each_pinned_directory_weekly_in_one_grouped_pull_request():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
-    updates = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(updates) == {"github-actions", "pip", "npm"}
+    updates = {(u["package-ecosystem"], u["directory"]): u for u in config["updates"]}
+    # Every directory with a package.json under version control is watched: the vendored libraries, axe-core, Lighthouse.
+    npm_dirs = {"/" + path.parent.relative_to(ROOT).as_posix() for path in ROOT.glob("**/package.json")
+                if "node_modules" not in path.parts and ".venv" not in path.parts and "site" not in path.parts}
+    assert set(updates) == {("github-actions", "/"), ("pip", "/")} | {("npm", d) for d in npm_dirs}
+    assert ("npm", "/" + vendor_assets.PACKAGE_JSON.parent.relative_to(ROOT).as_posix()) in updates
     for update in updates.values():
         assert update["schedule"]["interval"] == "weekly"
         assert [group["patterns"] for group in update["groups"].values()] == [["*"]]
-    package_json = ROOT / updates["npm"]["directory"].lstrip("/") / "package.json"
-    assert package_json == vendor_assets.PACKAGE_JSON
 
 
 def test_vendored_versions_come_from_package_json():
