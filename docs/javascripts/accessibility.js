@@ -126,8 +126,7 @@
     ? function (step) { window.requestIdleCallback(step, { timeout: 1000 }); }
     : function (step) { window.setTimeout(step, 16); };
 
-  // options.ownPass: a later pass does not cancel it; options.aroundSlice: called before each slice, returns what
-  // to call after it.
+  // options.ownPass: a later pass does not cancel it.
   function inSlices(items, work, then, options) {
     options = options || {};
     var mine = pass;
@@ -135,35 +134,23 @@
     later(function step() {
       if (!options.ownPass && mine !== pass) return;
       var start = performance.now();
-      var restore = options.aroundSlice ? options.aroundSlice() : null;
       while (next < items.length && performance.now() - start < SLICE_MS) work(items[next++]);
-      if (restore) restore();
       if (next < items.length) later(step);
       else then();
     });
   }
 
-  // The article's blocks after the first screen are skipped at load (handbook.css: content-visibility). They are
-  // laid out for good here, top to bottom; reading a block's height makes the slice pay for its layout. Browsers
-  // without scroll anchoring (Safari) would let the text a reader is looking at (an anchor they landed on) move as
-  // the blocks above it take their real height, so the slice keeps the first visible block where it was.
-  var anchorsScroll = window.CSS && CSS.supports && CSS.supports("overflow-anchor", "auto");
-
-  function keepVisibleBlockInPlace(blocks) {
-    if (anchorsScroll) return null;
-    var visible = blocks.filter(function (block) { return block.getBoundingClientRect().bottom > 0; })[0];
-    if (!visible || window.scrollY === 0) return null;
-    var top = visible.getBoundingClientRect().top;
-    return function () { window.scrollBy(0, visible.getBoundingClientRect().top - top); };
-  }
-
+  // The article's blocks after the first screen are skipped at load (handbook.css: content-visibility, in browsers
+  // with scroll anchoring, which keep the text a reader is looking at in place as the blocks above it take their
+  // real height). They are laid out for good here, top to bottom; reading a block's height makes the slice pay for
+  // its layout.
   function layOutArticle(then) {
     var blocks = Array.prototype.slice.call(
       document.querySelectorAll(".md-content .md-typeset > *, .md-content .jp-Notebook > .jp-Cell"));
     inSlices(blocks, function (block) {
       block.classList.add("hb-laid-out");
       return block.offsetHeight;
-    }, then, { ownPass: true, aroundSlice: function () { return keepVisibleBlockInPlace(blocks); } });
+    }, then, { ownPass: true });
   }
 
   // Every width check forces layout, so it runs in slices too: inline formulas first, since a wide one becomes a
