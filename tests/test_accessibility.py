@@ -83,6 +83,9 @@ def _prepare(page, site_url: str, path: str) -> None:
     # Material's navigation.tracking scrolls the sidebar to the current page; links scrolled under the sidebar's
     # sticky section title then count as overlapped targets (target-size). Check the sidebar at rest.
     page.evaluate("() => document.querySelectorAll('.md-sidebar__scrollwrap').forEach(s => { s.scrollTop = 0; })")
+    # Back at the top, Material shows its tabs again with a fade that starts a frame or two after the scroll: let it
+    # start before waiting for it to end (a fresh CI run measured a tab mid-fade, 4.44:1).
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))")
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
 
 
