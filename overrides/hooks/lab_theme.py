@@ -29,16 +29,16 @@ def classes_in(html: str) -> set[str]:
 
 def prune(css: str, used_classes: set[str]) -> str:
     """The stylesheet without rules for classes no page uses and without custom properties nothing reads."""
-    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
-    kept = _kept_rules(rules, used_classes)
-    # Dropping a property can orphan the properties it read, so repeat until nothing changes.
+    rules = _kept_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used_classes)
+    # Dropping a property can orphan the properties only it read: repeat until the set of properties read stops
+    # shrinking (it only ever shrinks, so this ends).
+    read = None
     while True:
-        text = "".join(_serialize(rule, None) for rule in kept)
-        read = set(_VARIABLE_USE.findall(text))
-        pruned = "".join(_serialize(rule, read) for rule in kept)
-        if pruned == text:
-            return pruned
-        kept = tinycss2.parse_stylesheet(pruned, skip_whitespace=True, skip_comments=True)
+        text = "".join(_serialize(rule, read) for rule in rules)
+        still_read = set(_VARIABLE_USE.findall(text))
+        if still_read == read:
+            return text
+        read = still_read
 
 
 def _kept_rules(rules: list, used: set[str]) -> list:
