@@ -113,6 +113,8 @@ def test_escaping_keeps_every_character_out_of_mermaid_syntax():
     for forbidden in '"[]{}|;#`<>&\n':
         assert forbidden not in bare
     assert "#34;" in escaped and "#60;" in escaped and "#128578;" in escaped
+    # Mermaid reads _x_ and *x* in a label as emphasis; escaped, they show as written.
+    assert mermaid.escape("_0_ *x*") == "#95;0#95; #42;x#42;"
 
 
 def test_hundred_diagrams_generate_in_under_a_second(tmp_path, capsys):

@@ -15,7 +15,9 @@ from diagram_pipeline.source import EDGE_KINDS, KINDS, LAYERS, MESSAGE_KINDS, Co
 
 MERMAID_MODULE = "assets/vendor/mermaid/mermaid.esm.min.mjs"
 NASTY = ['"quoted"', "[brackets]", "a | b", "#hash;", "semi; colon", "`tick`", "<script>alert(1)</script>",
-         "&amp; &lt;", "emoji 🙂🚀", "x" * 300, "end", "graph", "click", "%% comment", "a-->b", "<img src=x onerror=alert(1)>"]
+         "&amp; &lt;", "emoji 🙂🚀", "x" * 300, "end", "graph", "click", "%% comment", "a-->b", "<img src=x onerror=alert(1)>",
+         # Markdown emphasis: Mermaid showed "_0_" as "0" until "_" was escaped (a run of this test found it).
+         "_0_", "__bold__", "*star*", "snake_case_name"]
 
 labels = st.one_of(
     st.sampled_from(NASTY),

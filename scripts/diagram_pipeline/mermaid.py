@@ -10,7 +10,8 @@ import re
 
 from .source import Diagram
 
-_SAFE = re.compile(r"[A-Za-z0-9 .,:()'/_+?!-]")
+# "_" is not safe: Mermaid reads _x_ in a label as emphasis and shows "x" (the property test in tests/test_diagrams_in_browser.py found it).
+_SAFE = re.compile(r"[A-Za-z0-9 .,:()'/+?!-]")
 
 # Node shapes by component kind: (opening, closing) around the quoted label.
 SHAPES = {
