@@ -23,7 +23,7 @@ RULES = {
     "front-matter": "front matter matches the JSON Schema of the page type (scripts/content_model/schemas/)",
     "sections": "required H2 sections are present, in order",
     "depth": "minimum length and substance for the page type",
-    "placeholder": "no TODO, TBD, FIXME, lorem ipsum, 'coming soon', or text left over from the template",
+    "placeholder": "no to-do or fix-me markers, dummy Latin filler, a promise of text to come, or text left over from the template",
     "mermaid": "no hand-written Mermaid: diagrams come from diagrams/ through scripts/diagrams.py",
     "alt-text": "every image has alt text",
     "no-h1": "no H1 in the body of a page whose title is in front matter",

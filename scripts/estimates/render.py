@@ -1,7 +1,7 @@
 """Render evaluated estimates as Markdown: an assumptions table, each estimate with its arithmetic, the cross-checks.
 
-The arithmetic is plain text with a little HTML (× and ≈, <sup> for powers), not TeX: a case page shows 100 to 200
-figures, and rendered as KaTeX each became a dozen styled spans, most of a phone's layout work on the page. Numbers
+The arithmetic is plain text with a little HTML (× and ≈, <sup> for powers), not TeX: rendered by KaTeX, the 95
+estimate formulas of the fraud case were about 3,400 of its 7,352 elements, each one laid out on a phone. Numbers
 have thousands separators; large or tiny ones are written a × 10<sup>b</sup>; a unit follows its number after a
 no-break space, or directly as /s, /day.
 """
